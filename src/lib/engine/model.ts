@@ -151,7 +151,8 @@ export interface Trade {
   line: number;
 }
 
-export type AccountCashKind = 'deposit' | 'withdrawal' | 'payout' | 'commission' | 'fee' | 'pnl' | 'adjustment';
+export type AccountCashKind =
+  'deposit' | 'withdrawal' | 'payout' | 'commission' | 'fee' | 'pnl' | 'adjustment';
 
 /** A cash movement on a trading account (Tradovate Cash History and the like). */
 export interface AccountCash {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocate, cents, centsToDecimalString, formatCents, guessDecimalStyle, parseAmount, type Cents } from './money';
+import {
+  allocate,
+  cents,
+  centsToDecimalString,
+  formatCents,
+  guessDecimalStyle,
+  parseAmount,
+  type Cents,
+} from './money';
 
 const val = (s: string, style: 'dot' | 'comma' = 'dot') => {
   const r = parseAmount(s, style);
@@ -72,7 +80,9 @@ describe('cents and allocate', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: -1e9, max: 1e9 }),
-        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 })
+          .filter((w) => w.some((x) => x > 0)),
         (t, w) => {
           const parts = allocate(cents(t) as Cents, w);
           expect(parts.reduce((a, b) => a + b, 0)).toBe(t);

@@ -157,13 +157,16 @@ export function centsToDecimalString(value: number): string {
  */
 export function allocate(total: Cents, weights: readonly number[]): Cents[] {
   const sumW = weights.reduce((a, b) => a + b, 0);
-  if (!(sumW > 0) || weights.some((w) => !(w >= 0))) throw new RangeError('weights must be >= 0 with a positive sum');
+  if (!(sumW > 0) || weights.some((w) => !(w >= 0)))
+    throw new RangeError('weights must be >= 0 with a positive sum');
   const sign = total < 0 ? -1 : 1;
   const abs = Math.abs(total);
   const raw = weights.map((w) => (abs * w) / sumW);
   const floors = raw.map((r) => Math.floor(r));
   let rest = abs - floors.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = raw
+    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (rest <= 0) break;
     floors[i] = (floors[i] ?? 0) + 1;

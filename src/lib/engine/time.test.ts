@@ -1,18 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fromZoned, inferDateOrder, parseDateTime, sessionDateKey, toIsoInstant, toZoned, zonedToIso } from './time';
+import {
+  fromZoned,
+  inferDateOrder,
+  parseDateTime,
+  sessionDateKey,
+  toIsoInstant,
+  toZoned,
+  zonedToIso,
+} from './time';
 
 describe('zones', () => {
   it('converts Sydney wall time across DST', () => {
     // AEDT (+11) in January, AEST (+10) in July
-    expect(zonedToIso({ year: 2024, month: 1, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'Australia/Sydney')).toBe('2024-01-01T01:00:00.000Z');
-    expect(zonedToIso({ year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 }, 'Australia/Sydney')).toBe('2024-07-01T02:00:00.000Z');
+    expect(
+      zonedToIso(
+        { year: 2024, month: 1, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 },
+        'Australia/Sydney',
+      ),
+    ).toBe('2024-01-01T01:00:00.000Z');
+    expect(
+      zonedToIso(
+        { year: 2024, month: 7, day: 1, hour: 12, minute: 0, second: 0, millisecond: 0 },
+        'Australia/Sydney',
+      ),
+    ).toBe('2024-07-01T02:00:00.000Z');
   });
   it('moves a time in the spring-forward gap forward and takes the earlier time in an overlap', () => {
     // 2026-03-08 02:30 does not exist in New York
-    expect(zonedToIso({ year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0, millisecond: 0 }, 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    expect(
+      zonedToIso(
+        { year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0, millisecond: 0 },
+        'America/New_York',
+      ),
+    ).toBe('2026-03-08T07:30:00.000Z');
     // 2026-11-01 01:30 happens twice; earlier is EDT (-4)
-    expect(zonedToIso({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0, millisecond: 0 }, 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
+    expect(
+      zonedToIso(
+        { year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0, millisecond: 0 },
+        'America/New_York',
+      ),
+    ).toBe('2026-11-01T05:30:00.000Z');
   });
   it('round-trips instants through wall time', () => {
     fc.assert(

@@ -57,7 +57,8 @@ export function toZoned(epochMs: number, zone: string): LocalDateTime {
     };
   }
   const parts = dtf(zone).formatToParts(new Date(epochMs));
-  const get = (t: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const get = (t: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === t)?.value ?? 0);
   return {
     year: get('year'),
     month: get('month'),
@@ -123,7 +124,8 @@ export function sessionDateKey(epochMs: number, zone: string, rollHour: number, 
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
-const DATE_RE = /^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*(AM|PM|am|pm)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$/;
+const DATE_RE =
+  /^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*(AM|PM|am|pm)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$/;
 
 /** Parses "31/12/2025 23:59", "12/31/25 11:59 PM", "2025-12-31T23:59:59Z" in the given order. */
 export function parseDateTime(
@@ -200,11 +202,15 @@ export function inferDateOrder(samples: readonly string[]): DateOrder | null {
 }
 
 /** Converts a parsed date-time to an ISO UTC instant, using its own offset or else `zone`. */
-export function toIsoInstant(p: { local: LocalDateTime; offsetMinutes: number | null }, zone: string): string {
+export function toIsoInstant(
+  p: { local: LocalDateTime; offsetMinutes: number | null },
+  zone: string,
+): string {
   if (p.offsetMinutes !== null) {
     const t = p.local;
     return new Date(
-      Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond) - p.offsetMinutes * 60000,
+      Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond) -
+        p.offsetMinutes * 60000,
     ).toISOString();
   }
   return zonedToIso(p.local, zone);

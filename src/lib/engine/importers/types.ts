@@ -113,3 +113,49 @@ export interface ColumnMapping {
   /** Odds format when an odds column is mapped. */
   oddsFormat?: 'decimal' | 'american' | 'fractional';
 }
+
+/** A decoded, tokenised CSV: header cells, data rows, and the 1-based physical line each row starts on. */
+export interface CsvTable {
+  header: string[];
+  rows: string[][];
+  lines: number[];
+  headerLine: number;
+  delimiter: string;
+  encoding: string;
+  /** Rows skipped as preamble before the header or as a totals/footer row, with why. */
+  skipped: { line: number; reason: string }[];
+}
+
+/** Options an importer's `parse` receives: the date order is always decided before parsing starts. */
+export type ChunkOptions = ParseOptions & { dateOrder: DateOrder };
+
+/** What one call of `parse` returns for a slice of rows. */
+export interface ParsedChunk {
+  batch: FactBatch;
+  rejects: RowReject[];
+}
+
+/**
+ * One export format. `parse` must be row-local (each row's output depends only on that row), so the
+ * pipeline can feed it slices of a large file and yield between them for progress and cancel.
+ */
+export interface Importer {
+  format: FormatId;
+  /** For people: "Sportsbet transaction history". */
+  label: string;
+  kind: 'bets' | 'trading' | 'bank' | 'poker';
+  /** 0..1 confidence that a file with this header is in this format (0 = certainly not). */
+  detect(header: readonly string[]): number;
+  /** The order the format always writes dates in, if fixed (Sportsbet: 'dmy'). */
+  fixedDateOrder?: DateOrder;
+  /** Header names of date columns whose values decide day-first or month-first when not fixed. */
+  dateColumns?(header: readonly string[]): string[];
+  /** Assumptions this format always makes, in plain words, shown in the preview. */
+  notes?: string[];
+  parse(
+    header: readonly string[],
+    rows: readonly string[][],
+    lines: readonly number[],
+    opts: ChunkOptions,
+  ): ParsedChunk;
+}
