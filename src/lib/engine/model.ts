@@ -209,8 +209,9 @@ export interface ColumnSpec {
   nullable: boolean;
 }
 
+/** `at` is a SQL keyword (AT TIME ZONE), so its column is named `ts`. */
 const c = (field: string, type: ColumnType, nullable = false): ColumnSpec => ({
-  name: field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`),
+  name: field === 'at' ? 'ts' : field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`),
   field,
   type,
   nullable,

@@ -1,0 +1,53 @@
+/**
+ * One SQL interface, two adapters: `browser.ts` (AsyncDuckDB inside the data worker) and `node.ts`
+ * (duckdb-wasm's blocking Node bindings, for Vitest and the CLI). Everything above this file talks to `Sql`,
+ * so the same SQL is unit-tested in Node and run in the browser.
+ *
+ * Rows come back as plain objects. BIGINT columns arrive as `bigint`: convert money with
+ * `centsFromBigInt` and never enable DuckDB's cast-to-double options.
+ */
+import type { Result } from '../../engine/result';
+
+export type SqlValue = string | number | bigint | boolean | null;
+export type SqlRow = Record<string, unknown>;
+
+export interface Sql {
+  /** Runs a statement and returns its rows as plain objects. */
+  query<Row extends SqlRow = SqlRow>(sql: string): Promise<Result<Row[]>>;
+  /** Runs statements for their effect. */
+  exec(sql: string): Promise<Result<null>>;
+  /** Appends (or creates) a table from Arrow IPC stream bytes. */
+  insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<Result<null>>;
+  /** DuckDB's version string, e.g. "v1.4.3". */
+  version(): Promise<string>;
+}
+
+/** Quotes a string as a SQL literal. */
+export function lit(v: string | number | bigint | boolean | null): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
+    return String(v);
+  }
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return `'${v.replace(/'/g, "''")}'`;
+}
+
+/** Quotes an identifier. */
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Turns one Arrow row (from any apache-arrow build) into a plain object, keeping bigint as bigint. */
+export function arrowRowToObject(row: unknown): SqlRow {
+  const r = row as { toJSON?: () => SqlRow } | null;
+  if (r && typeof r.toJSON === 'function') return { ...r.toJSON() };
+  return { ...(row as SqlRow) };
+}
+
+/** Settings every connection gets: no extension downloads (offline), and no implicit casts of money. */
+export const CONNECTION_SETUP = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+];

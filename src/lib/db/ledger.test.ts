@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BookTxn } from '../engine/model';
+import { rowsToIpc } from './arrow';
+import { openNodeSql } from './duckdb/node';
+import type { Sql } from './duckdb/port';
+import { applyChanged, changedOrdinals, ensureSchema, headline, refreshDerived, stageAndDiff } from './ledger';
+
+const base: Omit<BookTxn, 'key' | 'betKey' | 'kind' | 'amountCents' | 'at' | 'line'> = {
+  venue: 'sportsbet',
+  tz: 'Australia/Sydney',
+  balanceCents: null,
+  betType: 'single',
+  event: 'A v B',
+  market: 'Head to Head',
+  selection: 'A',
+  oddsDecimal: 2.5,
+  result: null,
+  sport: 'Soccer',
+  description: 'A v B',
+};
+const txn = (id: number, bet: number | null, kind: BookTxn['kind'], amountCents: number, at: string): BookTxn => ({
+  ...base,
+  key: `sportsbet:txn:${id}`,
+  betKey: bet === null ? null : `sportsbet:bet:${bet}`,
+  kind,
+  amountCents,
+  at,
+  line: id + 1,
+});
+
+async function ingest(sql: Sql, rows: BookTxn[]) {
+  const d = await stageAndDiff(sql, 'book_txns', rowsToIpc('book_txns', rows));
+  if (!d.ok) throw new Error(d.error.message);
+  const ords = await changedOrdinals(sql, 'book_txns');
+  const a = await applyChanged(sql, 'book_txns');
+  if (!a.ok) throw new Error(a.error.message);
+  await refreshDerived(sql);
+  return { ...d.value, ords: ords.ok ? ords.value : [] };
+}
+
+describe('ledger in DuckDB (node adapter)', () => {
+  let sql: Sql;
+  beforeAll(async () => {
+    sql = await openNodeSql();
+    const r = await ensureSchema(sql);
+    expect(r.ok).toBe(true);
+  });
+
+  it('inserts, then re-import is unchanged, then an overlapping export settles a pending bet', async () => {
+    const first = [
+      txn(1, null, 'deposit', 10000, '2024-01-01T00:00:00Z'),
+      txn(2, 10, 'stake', -500, '2024-01-01T01:00:00Z'),
+      txn(3, 10, 'payout', 1250, '2024-01-01T03:00:00Z'),
+      txn(4, 11, 'stake', -1000, '2024-01-02T01:00:00Z'),
+      txn(5, 11, 'lose', 0, '2024-01-02T03:00:00Z'),
+      txn(6, 12, 'stake', -2000, '2024-01-03T01:00:00Z'), // pending
+    ];
+    expect(await ingest(sql, first)).toMatchObject({ total: 6, inserted: 6, updated: 0, unchanged: 0 });
+    let h = await headline(sql);
+    expect(h.ok && h.value).toMatchObject({
+      stakedCents: 1500,
+      returnedCents: 1250,
+      netCents: -250,
+      bets: 2,
+      wonBets: 1,
+      pendingBets: 1,
+      pendingStakeCents: 2000,
+      depositsCents: 10000,
+      withdrawalsCents: 0,
+      maxDrawdownCents: 1000,
+    });
+    // Same file again, different line numbers: nothing changes.
+    const again = first.map((r) => ({ ...r, line: r.line + 100 }));
+    expect(await ingest(sql, again)).toMatchObject({ inserted: 0, updated: 0, unchanged: 6 });
+    // Overlapping later export: 6 again, its settlement, a withdrawal, and a corrected row 5.
+    const later = [
+      txn(6, 12, 'stake', -2000, '2024-01-03T01:00:00Z'),
+      txn(7, 12, 'payout', 5000, '2024-01-03T05:00:00Z'),
+      txn(8, null, 'withdrawal', -3000, '2024-01-04T00:00:00Z'),
+      { ...txn(5, 11, 'lose', 0, '2024-01-02T03:00:00Z'), result: 'Lose' },
+    ];
+    const r = await ingest(sql, later);
+    expect(r).toMatchObject({ total: 4, inserted: 2, updated: 1, unchanged: 1 });
+    expect(r.ords).toEqual([1, 2, 3]);
+    h = await headline(sql);
+    expect(h.ok && h.value).toMatchObject({
+      stakedCents: 3500,
+      returnedCents: 6250,
+      netCents: 2750,
+      bets: 3,
+      pendingBets: 0,
+      withdrawalsCents: 3000,
+    });
+    const count = await sql.query<{ n: bigint }>('SELECT count(*) AS n FROM book_txns');
+    expect(count.ok && Number(count.value[0]?.n)).toBe(8);
+  });
+
+  it('keeps sums exact beyond 2^53 cents in total as BIGINT', async () => {
+    const r = await sql.query<{ s: bigint }>(
+      'SELECT CAST(sum(x) AS BIGINT) AS s FROM (VALUES (4503599627370495::BIGINT), (4503599627370497::BIGINT)) t(x)',
+    );
+    expect(r.ok && r.value[0]?.s).toBe(9007199254740992n);
+  });
+});

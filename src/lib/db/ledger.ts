@@ -1,0 +1,260 @@
+/**
+ * The ledger in DuckDB: one table per fact table (current rows, one per natural key), staging and diffing of
+ * new batches, and the derived `bet_facts` table every bets panel reads. All SQL that touches the fact
+ * tables' layout is generated here from the engine's `TABLES`, so Node (tests, CLI) and the browser run
+ * exactly the same statements.
+ */
+import type { FactTable } from '../engine/model';
+import { FACT_TABLES, TABLES } from '../engine/model';
+import { err, ok, type Result } from '../engine/result';
+import { arrowName, ORD } from './arrow';
+import { ident, type Sql } from './duckdb/port';
+
+const SQL_TYPE = { text: 'VARCHAR', bigint: 'BIGINT', int: 'INTEGER', double: 'DOUBLE', bool: 'BOOLEAN', timestamp: 'TIMESTAMP' } as const;
+
+export function createTableSql(table: FactTable): string {
+  const cols = TABLES[table].map((c) => `${ident(c.name)} ${SQL_TYPE[c.type]}${c.nullable ? '' : ' NOT NULL'}`);
+  return `CREATE TABLE IF NOT EXISTS ${ident(table)} (${cols.join(', ')})`;
+}
+
+/** SELECT list converting a raw Arrow stage (epoch-ms floats) to the table's types. */
+function stageSelect(table: FactTable): string {
+  return TABLES[table]
+    .map((c) =>
+      c.type === 'timestamp'
+        ? `epoch_ms(CAST(${ident(arrowName(c))} AS BIGINT)) AS ${ident(c.name)}`
+        : `CAST(${ident(c.name)} AS ${SQL_TYPE[c.type]}) AS ${ident(c.name)}`,
+    )
+    .join(', ');
+}
+
+/** Columns compared to decide whether a re-imported row changed (everything but the source line). */
+function compareCols(table: FactTable): string[] {
+  return TABLES[table].filter((c) => c.name !== 'line' && c.name !== 'key').map((c) => c.name);
+}
+
+export async function ensureSchema(sql: Sql): Promise<Result<null>> {
+  for (const t of FACT_TABLES) {
+    const r = await sql.exec(createTableSql(t));
+    if (!r.ok) return r;
+  }
+  return refreshDerived(sql);
+}
+
+export interface DiffCounts {
+  total: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+const stageName = (t: FactTable) => `stage_${t}`;
+const changedName = (t: FactTable) => `changed_${t}`;
+
+/**
+ * Loads a batch (Arrow IPC from `rowsToIpc`) into a stage table and compares it with the current rows:
+ * within the batch the last row per key wins; against the table a row is inserted (new key), updated
+ * (same key, different content) or unchanged. Leaves `changed_<table>` holding the rows to apply.
+ */
+export async function stageAndDiff(sql: Sql, table: FactTable, ipc: Uint8Array): Promise<Result<DiffCounts>> {
+  const raw = `raw_${table}`;
+  const steps = [
+    `DROP TABLE IF EXISTS ${raw}`,
+    `DROP TABLE IF EXISTS ${stageName(table)}`,
+    `DROP TABLE IF EXISTS ${changedName(table)}`,
+  ];
+  for (const s of steps) {
+    const r = await sql.exec(s);
+    if (!r.ok) return r;
+  }
+  const ins = await sql.insertArrowIpc(raw, ipc, true);
+  if (!ins.ok) return ins;
+  const cmp = compareCols(table);
+  const changedCond = cmp.map((c) => `s.${ident(c)} IS DISTINCT FROM t.${ident(c)}`).join(' OR ');
+  const stmts = [
+    `CREATE TABLE ${stageName(table)} AS SELECT ${stageSelect(table)}, ${ORD} FROM ${raw}
+       QUALIFY row_number() OVER (PARTITION BY key ORDER BY ${ORD} DESC) = 1`,
+    `DROP TABLE ${raw}`,
+    `CREATE TABLE ${changedName(table)} AS
+       SELECT s.*, (t.key IS NULL) AS _is_new FROM ${stageName(table)} s LEFT JOIN ${ident(table)} t ON s.key = t.key
+       WHERE t.key IS NULL OR ${changedCond}`,
+  ];
+  for (const s of stmts) {
+    const r = await sql.exec(s);
+    if (!r.ok) return r;
+  }
+  const counts = await sql.query<{ total: bigint; inserted: bigint; changed: bigint }>(
+    `SELECT (SELECT count(*) FROM ${stageName(table)}) AS total,
+            (SELECT count(*) FILTER (WHERE _is_new) FROM ${changedName(table)}) AS inserted,
+            (SELECT count(*) FROM ${changedName(table)}) AS changed`,
+  );
+  if (!counts.ok) return counts;
+  const row = counts.value[0];
+  if (!row) return err('db-error', 'no counts');
+  const total = Number(row.total);
+  const inserted = Number(row.inserted);
+  const changed = Number(row.changed);
+  return ok({ total, inserted, updated: changed - inserted, unchanged: total - changed });
+}
+
+/** Row positions (the `_ord` of the batch) of the changed rows, ascending. */
+export async function changedOrdinals(sql: Sql, table: FactTable): Promise<Result<number[]>> {
+  const r = await sql.query<{ o: number }>(`SELECT ${ORD} AS o FROM ${changedName(table)} ORDER BY ${ORD}`);
+  return r.ok ? ok(r.value.map((x) => Number(x.o))) : r;
+}
+
+/** Applies `changed_<table>` to the table: replaced keys are deleted, then the new versions inserted. */
+export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<null>> {
+  const cols = TABLES[table].map((c) => ident(c.name)).join(', ');
+  const stmts = [
+    `DELETE FROM ${ident(table)} WHERE key IN (SELECT key FROM ${changedName(table)} WHERE NOT _is_new)`,
+    `INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${changedName(table)}`,
+    `DROP TABLE IF EXISTS ${changedName(table)}`,
+    `DROP TABLE IF EXISTS ${stageName(table)}`,
+  ];
+  for (const s of stmts) {
+    const r = await sql.exec(s);
+    if (!r.ok) return r;
+  }
+  return ok(null);
+}
+
+/** Drops staging tables after a cancelled or failed import. */
+export async function discardStage(sql: Sql): Promise<void> {
+  for (const t of FACT_TABLES) {
+    await sql.exec(`DROP TABLE IF EXISTS ${changedName(t)}`);
+    await sql.exec(`DROP TABLE IF EXISTS ${stageName(t)}`);
+    await sql.exec(`DROP TABLE IF EXISTS raw_${t}`);
+  }
+}
+
+/** Empties every fact table (before a rebuild from stored segments, or on "Delete all data"). */
+export async function clearLedger(sql: Sql): Promise<Result<null>> {
+  for (const t of FACT_TABLES) {
+    const r = await sql.exec(`DELETE FROM ${ident(t)}`);
+    if (!r.ok) return r;
+  }
+  return refreshDerived(sql);
+}
+
+/**
+ * `bet_facts`: one row per bet, from bet-level exports and from ledger-style exports (a bet's stake and
+ * settlement rows grouped by bet key). Settled bets have a status other than 'pending'. Materialised after
+ * each change so dashboard queries scan one narrow table.
+ */
+export const BET_FACTS_SQL = `
+CREATE OR REPLACE TABLE bet_facts AS
+WITH grouped AS (
+  SELECT
+    bet_key AS key,
+    any_value(venue) AS venue,
+    coalesce(min(ts) FILTER (WHERE kind = 'stake'), min(ts)) AS placed_at,
+    max(ts) FILTER (WHERE kind IN ('payout', 'lose', 'void', 'cashout', 'adjustment')) AS settled_at,
+    any_value(tz) AS tz,
+    CAST(coalesce(-sum(amount_cents) FILTER (WHERE kind = 'stake' AND amount_cents < 0), 0) AS BIGINT) AS stake_cents,
+    CAST(coalesce(sum(amount_cents) FILTER (WHERE kind IN ('payout', 'void', 'cashout', 'adjustment')
+      OR (kind = 'stake' AND amount_cents > 0)), 0) AS BIGINT) AS return_cents,
+    bool_or(kind = 'void') AS has_void,
+    bool_or(kind = 'cashout') AS has_cashout,
+    bool_or(kind = 'payout') AS has_payout,
+    bool_or(kind = 'lose') AS has_lose,
+    bool_or(kind = 'adjustment') AS has_adjustment,
+    bool_or(kind = 'stake') AS has_stake,
+    arg_min(bet_type, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS bet_type,
+    arg_min(odds_decimal, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS odds_decimal,
+    arg_min(sport, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS sport,
+    arg_min(event, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS event,
+    arg_min(market, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS market,
+    arg_min(selection, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS selection,
+    bool_or(kind = 'bonus') AS is_bonus
+  FROM book_txns
+  WHERE bet_key IS NOT NULL
+  GROUP BY bet_key
+)
+SELECT key, venue, placed_at, settled_at, tz,
+  CASE
+    WHEN has_void THEN 'void'
+    WHEN has_cashout THEN 'cashed-out'
+    WHEN has_payout AND return_cents >= stake_cents THEN 'won'
+    WHEN has_payout THEN 'won'
+    WHEN has_lose THEN 'lost'
+    WHEN has_adjustment AND NOT has_stake THEN 'won'
+    ELSE 'pending'
+  END AS status,
+  coalesce(bet_type, 'single') AS bet_type, stake_cents, return_cents, odds_decimal,
+  CAST(NULL AS DOUBLE) AS closing_odds_decimal, sport, CAST(NULL AS VARCHAR) AS competition, event, market, selection,
+  is_bonus,
+  CAST((SELECT count(*) FROM bet_legs l WHERE l.bet_key = grouped.key) AS INTEGER) AS leg_count
+FROM grouped
+UNION ALL
+SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
+  closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count
+FROM bets`;
+
+export async function refreshDerived(sql: Sql): Promise<Result<null>> {
+  return sql.exec(BET_FACTS_SQL);
+}
+
+export interface Headline {
+  netCents: number;
+  stakedCents: number;
+  returnedCents: number;
+  bets: number;
+  pendingBets: number;
+  pendingStakeCents: number;
+  wonBets: number;
+  depositsCents: number;
+  withdrawalsCents: number;
+  maxDrawdownCents: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+/**
+ * The headline figures over settled bets: staked, returned, net, count, strike; deposits and withdrawals
+ * (a returned withdrawal counts as money back in); and the largest peak-to-trough fall of cumulative net.
+ */
+export async function headline(sql: Sql): Promise<Result<Headline>> {
+  const r = await sql.query(`
+    WITH settled AS (
+      SELECT settled_at, placed_at, key, stake_cents, return_cents, status FROM bet_facts WHERE status <> 'pending'
+    ), curve AS (
+      SELECT row_number() OVER w AS rn, sum(return_cents - stake_cents) OVER w AS cum
+      FROM settled WINDOW w AS (ORDER BY coalesce(settled_at, placed_at), key ROWS UNBOUNDED PRECEDING)
+    ), dd AS (
+      SELECT max(peak - cum) AS mdd FROM (
+        SELECT cum, greatest(0, max(cum) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING)) AS peak FROM curve)
+    )
+    SELECT
+      CAST(coalesce((SELECT sum(stake_cents) FROM settled), 0) AS BIGINT) AS staked,
+      CAST(coalesce((SELECT sum(return_cents) FROM settled), 0) AS BIGINT) AS returned,
+      (SELECT count(*) FROM settled) AS bets,
+      (SELECT count(*) FROM settled WHERE status = 'won') AS won,
+      (SELECT count(*) FROM bet_facts WHERE status = 'pending') AS pending,
+      CAST(coalesce((SELECT sum(stake_cents) FROM bet_facts WHERE status = 'pending'), 0) AS BIGINT) AS pending_stake,
+      CAST(coalesce((SELECT sum(amount_cents) FROM book_txns WHERE kind IN ('deposit', 'returned-withdrawal')), 0) AS BIGINT) AS deposits,
+      CAST(coalesce((SELECT -sum(amount_cents) FROM book_txns WHERE kind = 'withdrawal'), 0) AS BIGINT) AS withdrawals,
+      CAST(coalesce((SELECT mdd FROM dd), 0) AS BIGINT) AS mdd,
+      CAST((SELECT min(placed_at) FROM bet_facts) AS VARCHAR) AS first_at,
+      CAST((SELECT max(coalesce(settled_at, placed_at)) FROM bet_facts) AS VARCHAR) AS last_at`);
+  if (!r.ok) return r;
+  const x = r.value[0] ?? {};
+  const staked = num(x.staked);
+  const returned = num(x.returned);
+  return ok({
+    netCents: returned - staked,
+    stakedCents: staked,
+    returnedCents: returned,
+    bets: num(x.bets),
+    wonBets: num(x.won),
+    pendingBets: num(x.pending),
+    pendingStakeCents: num(x.pending_stake),
+    depositsCents: num(x.deposits),
+    withdrawalsCents: num(x.withdrawals),
+    maxDrawdownCents: num(x.mdd),
+    firstAt: (x.first_at as string | null) ?? null,
+    lastAt: (x.last_at as string | null) ?? null,
+  });
+}
