@@ -2,7 +2,7 @@ import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 /** BASE_PATH deploys the app under a sub-path of a static host, e.g. BASE_PATH=/bankroll-guardian */
-const base = process.env.BASE_PATH ?? '';
+const base = /** @type {'' | `/${string}`} */ ((process.env.BASE_PATH ?? '').replace(/\/$/, ''));
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {

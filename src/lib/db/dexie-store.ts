@@ -1,0 +1,57 @@
+/**
+ * The Dexie-backed LedgerStore: one durable ('strict') transaction per import, so a crash or a full disk
+ * mid-way leaves the previous data exactly as it was.
+ */
+import Dexie from 'dexie';
+import { err, ok, type Result } from '../engine/result';
+import type { LedgerStore } from './import-service';
+import type { BankrollDb, ImportRecord, RejectSet, Segment } from './schema';
+
+function isQuota(e: unknown): boolean {
+  const name = (e as { name?: string; inner?: { name?: string } } | null)?.name;
+  const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded;
+}
+
+export function dexieStore(db: BankrollDb): LedgerStore {
+  return {
+    async nextSeq() {
+      const last = await db.imports.orderBy('seq').last();
+      return (last?.seq ?? 0) + 1;
+    },
+    async commit(record: ImportRecord, segments: Segment[], rejects: RejectSet): Promise<Result<null>> {
+      try {
+        await db.transaction('rw', [db.imports, db.segments, db.rejects], async () => {
+          await db.imports.add(record);
+          if (segments.length) await db.segments.bulkAdd(segments);
+          if (rejects.rejects.length) await db.rejects.put(rejects);
+        });
+        return ok(null);
+      } catch (e) {
+        if (isQuota(e)) return err('quota-exceeded');
+        return err('db-error', e instanceof Error ? e.message : String(e));
+      }
+    },
+    findByHash(hash: string) {
+      return db.imports.where('fileHash').equals(hash).first();
+    },
+  };
+}
+
+/** Segments in replay order (import sequence), streamed one at a time to keep memory flat. */
+export async function* segmentsInOrder(db: BankrollDb): AsyncGenerator<Segment> {
+  const ids = await db.segments.orderBy('seq').primaryKeys();
+  for (const id of ids) {
+    const s = await db.segments.get(id);
+    if (s) yield s;
+  }
+}
+
+/** Removes one import (record, segments, rejects) atomically. */
+export async function deleteImport(db: BankrollDb, importId: string): Promise<void> {
+  await db.transaction('rw', [db.imports, db.segments, db.rejects], async () => {
+    await db.segments.where('importId').equals(importId).delete();
+    await db.rejects.delete(importId);
+    await db.imports.delete(importId);
+  });
+}

@@ -1,0 +1,387 @@
+/**
+ * The import pipeline, shared by the data worker (with Dexie persistence) and the CLI (in memory):
+ * bytes → decode → CSV → detect → parse in slices (yielding for progress and cancel) → Arrow batches →
+ * staged diff in DuckDB (inserted / updated / unchanged) → one Dexie transaction holding the import record,
+ * its rejects and the changed rows as segments → upsert into DuckDB → refresh derived tables.
+ *
+ * Nothing is written before `commit`; a failure or cancel at any point leaves the previous data intact.
+ */
+import { decodeBytes } from '../engine/importers/decode';
+import { readCsv } from '../engine/importers/csv';
+import { detectFormat } from '../engine/importers/detect';
+import { createMappedImporter } from '../engine/importers/mapped';
+import type {
+  ColumnMapping,
+  CsvTable,
+  Detection,
+  FormatId,
+  Importer,
+  ParseOptions,
+  RowReject,
+} from '../engine/importers/types';
+import type { FactBatch, FactRows, FactTable } from '../engine/model';
+import { FACT_TABLES } from '../engine/model';
+import { err, ok, type Result } from '../engine/result';
+import { inferDateOrder, type DateOrder } from '../engine/time';
+import { rowsToIpc } from './arrow';
+import type { Sql } from './duckdb/port';
+import { applyChanged, changedOrdinals, discardStage, refreshDerived, stageAndDiff, type DiffCounts } from './ledger';
+
+export type { DiffCounts };
+import type { ImportRecord, RejectSet, Segment } from './schema';
+
+export type ImportStep = 'read' | 'parse' | 'compare' | 'write' | 'index';
+export interface ImportProgress {
+  step: ImportStep;
+  done: number;
+  total: number;
+  rowsPerSecond: number;
+}
+
+/** Persistence behind the pipeline: Dexie in the browser, nothing in the CLI. */
+export interface LedgerStore {
+  nextSeq(): Promise<number>;
+  /** Writes the import atomically (one durable transaction); returns 'quota-exceeded' on a full disk. */
+  commit(record: ImportRecord, segments: Segment[], rejects: RejectSet): Promise<Result<null>>;
+  findByHash(hash: string): Promise<ImportRecord | undefined>;
+}
+
+export interface PrepareInput {
+  fileName: string;
+  bytes: Uint8Array;
+  zone: string;
+  /** Forces a format instead of the detected one. */
+  format?: FormatId;
+  dateOrder?: DateOrder;
+  mapping?: ColumnMapping;
+  account?: string;
+}
+
+export interface PreviewRow {
+  line: number;
+  cells: Record<string, string | number | boolean | null>;
+}
+
+export interface Prepared {
+  fileName: string;
+  fileSize: number;
+  fileHash: string;
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  detections: Detection[];
+  format: FormatId;
+  formatLabel: string;
+  rowCount: number;
+  rejects: RowReject[];
+  notes: string[];
+  dateOrder: DateOrder | null;
+  diff: DiffCounts;
+  perTable: Partial<Record<FactTable, DiffCounts>>;
+  /** The first rows as the app understood them, from the main table of the batch. */
+  sample: { table: FactTable; rows: PreviewRow[] } | null;
+  /** Set when this exact file was imported before. */
+  previousImport: { id: string; importedAt: string } | null;
+  /** Kept for commit; not sent to the page. */
+  batch: FactBatch;
+  zone: string;
+}
+
+export type PrepareOutcome =
+  | { kind: 'ready'; prepared: Prepared }
+  | { kind: 'needs-date-order'; fileName: string; samples: string[]; format: FormatId }
+  | { kind: 'needs-mapping'; fileName: string; header: string[]; sampleRows: string[][]; detections: Detection[] };
+
+export interface Hooks {
+  onProgress?: (p: ImportProgress) => void;
+  isCancelled?: () => boolean;
+}
+
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function progressReporter(hooks: Hooks) {
+  const started = performance.now();
+  let last = 0;
+  return (step: ImportStep, done: number, total: number, force = false) => {
+    const now = performance.now();
+    if (!force && now - last < 100) return;
+    last = now;
+    const secs = (now - started) / 1000;
+    hooks.onProgress?.({ step, done, total, rowsPerSecond: secs > 0 ? Math.round(done / secs) : 0 });
+  };
+}
+
+/** Chooses the date order: fixed by the format, given by the user, or proven by the file's values. */
+function decideOrder(importer: Importer, table: CsvTable, given?: DateOrder): DateOrder | { samples: string[] } {
+  if (importer.fixedDateOrder) return importer.fixedDateOrder;
+  if (given) return given;
+  const cols = importer.dateColumns?.(table.header) ?? [];
+  const idx = cols.map((c) => table.header.indexOf(c)).filter((i) => i >= 0);
+  if (idx.length === 0) return 'dmy';
+  const values: string[] = [];
+  for (const row of table.rows) for (const i of idx) if (row[i]) values.push(row[i]);
+  const order = inferDateOrder(values);
+  if (order) return order;
+  const ambiguous = values.filter((v) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(v));
+  if (ambiguous.length === 0) return 'ymd';
+  return { samples: ambiguous.slice(0, 5) };
+}
+
+function mainTable(batch: FactBatch): FactTable | null {
+  let best: FactTable | null = null;
+  let n = -1;
+  for (const t of FACT_TABLES) {
+    const len = batch[t]?.length ?? 0;
+    if (len > n && len > 0) {
+      best = t;
+      n = len;
+    }
+  }
+  return best;
+}
+
+function concatInto(into: FactBatch, from: FactBatch): void {
+  for (const t of FACT_TABLES) {
+    const rows = from[t];
+    if (!rows || rows.length === 0) continue;
+    const target = (into[t] ??= []) as unknown[];
+    for (const r of rows) target.push(r);
+  }
+}
+
+/**
+ * Reads and parses a file and diffs it against the ledger, writing nothing. `importers` are the known
+ * formats; a mapping (from the mapping screen or a saved template) overrides detection.
+ */
+export async function prepareImport(
+  sql: Sql,
+  store: LedgerStore | null,
+  input: PrepareInput,
+  importers: readonly Importer[],
+  hooks: Hooks = {},
+): Promise<Result<PrepareOutcome>> {
+  const report = progressReporter(hooks);
+  const fileHash = await sha256Hex(input.bytes);
+  report('read', 0, input.bytes.length, true);
+  const decoded = decodeBytes(input.bytes);
+  const csv = readCsv(decoded.text, { encoding: decoded.encoding });
+  if (!csv.ok) return err(csv.error.code, `${input.fileName}: ${csv.error.message ?? ''}`.trim());
+  const table = csv.value;
+  await tick();
+  if (hooks.isCancelled?.()) return err('cancelled');
+
+  const detections = detectFormat(table.header, importers);
+  let importer: Importer | undefined;
+  if (input.mapping) importer = createMappedImporter(input.mapping);
+  else if (input.format) importer = importers.find((i) => i.format === input.format);
+  else if (detections[0] && detections[0].confidence >= 0.5) importer = importers.find((i) => i.format === detections[0]?.format);
+  if (!importer) {
+    return ok({
+      kind: 'needs-mapping',
+      fileName: input.fileName,
+      header: table.header,
+      sampleRows: table.rows.slice(0, 8),
+      detections,
+    });
+  }
+
+  const order = decideOrder(importer, table, input.dateOrder ?? input.mapping?.dateOrder);
+  if (typeof order !== 'string') {
+    return ok({ kind: 'needs-date-order', fileName: input.fileName, samples: order.samples, format: importer.format });
+  }
+  const opts: ParseOptions & { dateOrder: DateOrder } = {
+    zone: input.zone,
+    dateOrder: order,
+    ...(input.account ? { account: input.account } : {}),
+    ...(input.mapping ? { mapping: input.mapping } : {}),
+  };
+  const batch: FactBatch = {};
+  const rejects: RowReject[] = [];
+  const total = table.rows.length;
+  const chunk = 20_000;
+  for (let from = 0; from < total; from += chunk) {
+    const to = Math.min(total, from + chunk);
+    const part = importer.parse(table.header, table.rows.slice(from, to), table.lines.slice(from, to), opts);
+    concatInto(batch, part.batch);
+    for (const r of part.rejects) rejects.push(r);
+    report('parse', to, total);
+    await tick();
+    if (hooks.isCancelled?.()) return err('cancelled');
+  }
+  report('parse', total, total, true);
+
+  const perTable: Partial<Record<FactTable, DiffCounts>> = {};
+  for (const t of FACT_TABLES) {
+    const rows = batch[t];
+    if (!rows || rows.length === 0) continue;
+    report('compare', 0, rows.length, true);
+    const d = await stageAndDiff(sql, t, rowsToIpc(t, rows as FactRows[typeof t][]));
+    if (!d.ok) {
+      await discardStage(sql);
+      return d;
+    }
+    perTable[t] = d.value;
+    if (hooks.isCancelled?.()) {
+      await discardStage(sql);
+      return err('cancelled');
+    }
+  }
+  await discardStage(sql);
+
+  // Counts people see are about the file's rows: the table each row of the file became (a Sportsbet row is
+  // a ledger transaction; legs parsed out of its summary are extra detail, counted per table in the record).
+  const main = mainTable(batch);
+  const diff: DiffCounts = (main && perTable[main]) || { total: 0, inserted: 0, updated: 0, unchanged: 0 };
+  const sample =
+    main === null
+      ? null
+      : {
+          table: main,
+          rows: (batch[main] ?? []).slice(0, 8).map((r) => {
+            const cells = { ...(r as unknown as Record<string, string | number | boolean | null>) };
+            const line = Number(cells.line);
+            delete cells.line;
+            return { line, cells };
+          }),
+        };
+  const previous = store ? await store.findByHash(fileHash) : undefined;
+  return ok({
+    kind: 'ready',
+    prepared: {
+      fileName: input.fileName,
+      fileSize: input.bytes.length,
+      fileHash,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      header: table.header,
+      detections,
+      format: importer.format,
+      formatLabel: importer.label,
+      rowCount: total,
+      rejects,
+      notes: [...(importer.notes ?? []), ...table.skipped.map((s) => `Line ${s.line} skipped: ${s.reason}`)],
+      dateOrder: order,
+      diff,
+      perTable,
+      sample,
+      previousImport: previous ? { id: previous.id, importedAt: previous.importedAt } : null,
+      batch,
+      zone: input.zone,
+    },
+  });
+}
+
+export interface Committed {
+  record: ImportRecord;
+}
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Writes a prepared file: re-diffs against the ledger as it is now (another file may have landed since the
+ * preview), stores the changed rows as one segment per table with the import record and rejects in one
+ * durable transaction, then applies them to DuckDB. If the store refuses (quota), DuckDB is left untouched.
+ */
+export async function commitImport(
+  sql: Sql,
+  store: LedgerStore | null,
+  p: Prepared,
+  profileId: string,
+  hooks: Hooks = {},
+): Promise<Result<Committed>> {
+  const report = progressReporter(hooks);
+  const seq = store ? await store.nextSeq() : 0;
+  const id = newId();
+  const segments: Segment[] = [];
+  const tables: ImportRecord['tables'] = {};
+  const counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const staged: FactTable[] = [];
+  const main = mainTable(p.batch);
+  const fail = async <T>(r: Result<T>): Promise<Result<never>> => {
+    await discardStage(sql);
+    return r.ok ? err('db-error') : r;
+  };
+  // Stage every table first, so nothing is applied unless all tables staged.
+  for (const t of FACT_TABLES) {
+    const rows = p.batch[t] as FactRows[typeof t][] | undefined;
+    if (!rows || rows.length === 0) continue;
+    report('compare', 0, rows.length, true);
+    const ipc = rowsToIpc(t, rows);
+    const d = await stageAndDiff(sql, t, ipc);
+    if (!d.ok) return fail(d);
+    staged.push(t);
+    tables[t] = { inserted: d.value.inserted, updated: d.value.updated, unchanged: d.value.unchanged };
+    if (t === main) {
+      counts.inserted = d.value.inserted;
+      counts.updated = d.value.updated;
+      counts.unchanged = d.value.unchanged;
+    }
+    if (store && d.value.inserted + d.value.updated > 0) {
+      let segIpc = ipc;
+      if (d.value.inserted + d.value.updated !== rows.length) {
+        const ords = await changedOrdinals(sql, t);
+        if (!ords.ok) return fail(ords);
+        segIpc = rowsToIpc(
+          t,
+          ords.value.map((o) => rows[o]!),
+        );
+      }
+      segments.push({ importId: id, seq, table: t, rowCount: d.value.inserted + d.value.updated, ipc: segIpc });
+    }
+    if (hooks.isCancelled?.()) return fail(err('cancelled'));
+  }
+  const record: ImportRecord = {
+    id,
+    seq,
+    profileId,
+    fileName: p.fileName,
+    fileSize: p.fileSize,
+    fileHash: p.fileHash,
+    format: p.format,
+    importedAt: new Date().toISOString(),
+    zone: p.zone,
+    rows: p.rowCount,
+    ...counts,
+    rejected: p.rejects.length,
+    tables,
+    notes: p.notes,
+  };
+  if (store) {
+    report('write', 0, 1, true);
+    const w = await store.commit(record, segments, { importId: id, fileName: p.fileName, rejects: p.rejects });
+    if (!w.ok) return fail(w);
+  }
+  report('index', 0, 1, true);
+  for (const t of staged) {
+    const a = await applyChanged(sql, t);
+    if (!a.ok) return fail(a);
+  }
+  const r = await refreshDerived(sql);
+  if (!r.ok) return r;
+  report('index', 1, 1, true);
+  return ok({ record });
+}
+
+/**
+ * Rebuilds DuckDB's ledger from stored segments in import order (page load, undo, sync). A segment's rows
+ * replace any earlier rows with the same key.
+ */
+export async function loadSegments(sql: Sql, segments: AsyncIterable<Segment> | Iterable<Segment>): Promise<Result<number>> {
+  let n = 0;
+  for await (const s of segments) {
+    const d = await stageAndDiff(sql, s.table, s.ipc);
+    if (!d.ok) return d;
+    const a = await applyChanged(sql, s.table);
+    if (!a.ok) return a;
+    n += s.rowCount;
+  }
+  const r = await refreshDerived(sql);
+  return r.ok ? ok(n) : r;
+}

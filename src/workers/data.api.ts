@@ -1,0 +1,98 @@
+/**
+ * The data worker's typed API (Comlink). The worker owns DuckDB-WASM and the ledger writes; the page holds a
+ * `Remote<DataApi>` from `connectData()`. Only plain data crosses: numbers, strings, bigint-free rows,
+ * typed arrays. Every method returns a Result; errors carry codes, never class instances.
+ */
+import * as Comlink from 'comlink';
+import type { Detection, FormatId, RowReject, ColumnMapping } from '../lib/engine/importers/types';
+import type { Result } from '../lib/engine/result';
+import type { DateOrder } from '../lib/engine/time';
+import type { Headline } from '../lib/db/ledger';
+import type { DiffCounts, ImportProgress, PreviewRow } from '../lib/db/import-service';
+import type { ImportRecord } from '../lib/db/schema';
+import type { FactTable } from '../lib/engine/model';
+
+export type EngineState = 'idle' | 'loading' | 'ready' | 'error';
+export interface EngineStatus {
+  state: EngineState;
+  version: string | null;
+  loadMs: number | null;
+  rows: number;
+  message?: string;
+}
+export type LoadProgress = { phase: 'download' | 'start' | 'restore'; loaded: number; total: number };
+
+export interface FileInput {
+  fileName: string;
+  bytes: Uint8Array;
+  format?: FormatId;
+  dateOrder?: DateOrder;
+  mapping?: ColumnMapping;
+  zone?: string;
+}
+
+/** What the page shows before anything is written. */
+export interface PreviewView {
+  jobId: string;
+  fileName: string;
+  fileSize: number;
+  encoding: string;
+  delimiter: string;
+  format: FormatId;
+  formatLabel: string;
+  detections: Detection[];
+  rowCount: number;
+  diff: DiffCounts;
+  perTable: Partial<Record<FactTable, DiffCounts>>;
+  rejects: RowReject[];
+  rejectCount: number;
+  notes: string[];
+  dateOrder: DateOrder | null;
+  sample: { table: FactTable; rows: PreviewRow[] } | null;
+  previousImport: { id: string; importedAt: string } | null;
+}
+
+export type PrepareView =
+  | { kind: 'ready'; preview: PreviewView }
+  | { kind: 'needs-date-order'; fileName: string; samples: string[]; format: FormatId }
+  | { kind: 'needs-mapping'; fileName: string; header: string[]; sampleRows: string[][]; detections: Detection[]; guess: ColumnMapping };
+
+export interface CommitView {
+  importId: string;
+  fileName: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export type QueryRow = Record<string, string | number | boolean | null>;
+
+export interface DataApi {
+  /** Starts DuckDB (once) and restores the ledger from IndexedDB. */
+  start(onProgress?: (p: LoadProgress) => void): Promise<Result<EngineStatus>>;
+  status(): Promise<EngineStatus>;
+  /** Runs read-only SQL; BIGINTs come back as numbers when safe, else strings. */
+  query(sql: string): Promise<Result<QueryRow[]>>;
+  prepare(jobId: string, file: FileInput, onProgress?: (p: ImportProgress) => void): Promise<Result<PrepareView>>;
+  commit(jobId: string, onProgress?: (p: ImportProgress) => void): Promise<Result<CommitView>>;
+  discard(jobId: string): Promise<void>;
+  cancel(jobId: string): Promise<void>;
+  undoImport(importId: string): Promise<Result<null>>;
+  imports(): Promise<ImportRecord[]>;
+  rejectsCsv(importId: string): Promise<Result<{ fileName: string; csv: string }>>;
+  headline(): Promise<Result<Headline>>;
+  loadDemo(onProgress?: (p: ImportProgress) => void): Promise<Result<CommitView[]>>;
+  deleteAll(): Promise<Result<null>>;
+}
+
+let remote: Comlink.Remote<DataApi> | null = null;
+
+/** The page's handle on the data worker, created lazily once. */
+export function connectData(): Comlink.Remote<DataApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'data' });
+    remote = Comlink.wrap<DataApi>(worker);
+  }
+  return remote;
+}

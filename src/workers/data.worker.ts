@@ -1,0 +1,217 @@
+/**
+ * The data worker: owns DuckDB-WASM (started lazily, once), Dexie writes for imports, and the import
+ * pipeline. Comlink wiring only; the logic lives in src/lib/db.
+ */
+import * as Comlink from 'comlink';
+import { openBrowserSql } from '../lib/db/duckdb/browser';
+import type { Sql } from '../lib/db/duckdb/port';
+import { clearLedger, ensureSchema, headline } from '../lib/db/ledger';
+import { commitImport, loadSegments, prepareImport, type ImportProgress, type Prepared } from '../lib/db/import-service';
+import { deleteImport, dexieStore, segmentsInOrder } from '../lib/db/dexie-store';
+import { openDb, type BankrollDb } from '../lib/db/schema';
+import { ALL_IMPORTERS } from '../lib/engine/importers/index';
+import { guessMapping } from '../lib/engine/importers/mapped';
+import { headerKey } from '../lib/engine/importers/csv';
+import { rejectsToCsv } from '../lib/engine/importers/rejects-csv';
+import { demoWorldFiles } from '../lib/engine/generate/index';
+import { err, ok, type Result } from '../lib/engine/result';
+import type { CommitView, DataApi, EngineStatus, FileInput, LoadProgress, PrepareView, QueryRow } from './data.api';
+
+let db: BankrollDb | null = null;
+const getDb = (): BankrollDb => (db ??= openDb());
+
+let status: EngineStatus = { state: 'idle', version: null, loadMs: null, rows: 0 };
+let started: Promise<Result<Sql>> | null = null;
+const jobs = new Map<string, Prepared>();
+const cancelled = new Set<string>();
+
+function defaultZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+async function profileZone(): Promise<string> {
+  const s = await getDb().settings.get('profile.tz');
+  return typeof s?.value === 'string' ? s.value : defaultZone();
+}
+
+function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql>> {
+  started ??= (async (): Promise<Result<Sql>> => {
+    const t0 = performance.now();
+    status = { ...status, state: 'loading' };
+    try {
+      const sql = await openBrowserSql((p) => onProgress?.({ phase: 'download', loaded: p.loadedBytes, total: p.totalBytes }));
+      onProgress?.({ phase: 'start', loaded: 1, total: 1 });
+      const schema = await ensureSchema(sql);
+      if (!schema.ok) throw new Error(schema.error.message);
+      onProgress?.({ phase: 'restore', loaded: 0, total: 1 });
+      const restored = await loadSegments(sql, segmentsInOrder(getDb()));
+      if (!restored.ok) throw new Error(restored.error.message);
+      status = { state: 'ready', version: await sql.version(), loadMs: Math.round(performance.now() - t0), rows: restored.value };
+      return ok(sql);
+    } catch (e) {
+      status = { ...status, state: 'error', message: e instanceof Error ? e.message : String(e) };
+      started = null;
+      return err('db-error', status.message);
+    }
+  })();
+  return started;
+}
+
+/** BIGINT → number when exact, else string; everything else as is (plain data only crosses). */
+function plainRow(r: Record<string, unknown>): QueryRow {
+  const out: QueryRow = {};
+  for (const [k, v] of Object.entries(r)) {
+    if (typeof v === 'bigint') out[k] = v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+    else if (v instanceof Date) out[k] = v.toISOString();
+    else if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (v === undefined) out[k] = null;
+    else out[k] = String(v);
+  }
+  return out;
+}
+
+function toPreview(jobId: string, p: Prepared): PrepareView {
+  return {
+    kind: 'ready',
+    preview: {
+      jobId,
+      fileName: p.fileName,
+      fileSize: p.fileSize,
+      encoding: p.encoding,
+      delimiter: p.delimiter,
+      format: p.format,
+      formatLabel: p.formatLabel,
+      detections: p.detections,
+      rowCount: p.rowCount,
+      diff: p.diff,
+      perTable: p.perTable,
+      rejects: p.rejects.slice(0, 10_000),
+      rejectCount: p.rejects.length,
+      notes: p.notes,
+      dateOrder: p.dateOrder,
+      sample: p.sample,
+      previousImport: p.previousImport,
+    },
+  };
+}
+
+async function prepare(jobId: string, file: FileInput, onProgress?: (p: ImportProgress) => void): Promise<Result<PrepareView>> {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  cancelled.delete(jobId);
+  let mapping = file.mapping;
+  const zone = file.zone ?? (await profileZone());
+  const hooks = { onProgress, isCancelled: () => cancelled.has(jobId) };
+  let r = await prepareImport(engine.value, dexieStore(getDb()), { ...file, zone, ...(mapping ? { mapping } : {}) }, ALL_IMPORTERS, hooks);
+  if (r.ok && r.value.kind === 'needs-mapping' && !mapping) {
+    // A saved template for this exact header is used automatically.
+    const tpl = await getDb().mappingTemplates.where('headerKey').equals(headerKey(r.value.header)).first();
+    if (tpl) {
+      mapping = tpl.mapping;
+      r = await prepareImport(engine.value, dexieStore(getDb()), { ...file, zone, mapping }, ALL_IMPORTERS, hooks);
+    }
+  }
+  if (!r.ok) return r;
+  const v = r.value;
+  if (v.kind === 'ready') {
+    jobs.set(jobId, v.prepared);
+    return ok(toPreview(jobId, v.prepared));
+  }
+  if (v.kind === 'needs-mapping') return ok({ ...v, guess: guessMapping(v.header, v.sampleRows) });
+  return ok(v);
+}
+
+async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): Promise<Result<CommitView>> {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  const p = jobs.get(jobId);
+  if (!p) return err('not-found', 'That preview has expired; drop the file again.');
+  const r = await commitImport(engine.value, dexieStore(getDb()), p, 'default', {
+    onProgress,
+    isCancelled: () => cancelled.has(jobId),
+  });
+  jobs.delete(jobId);
+  if (!r.ok) return r;
+  status = { ...status, rows: status.rows + r.value.record.inserted };
+  const rec = r.value.record;
+  return ok({ importId: rec.id, fileName: rec.fileName, inserted: rec.inserted, updated: rec.updated, unchanged: rec.unchanged, rejected: rec.rejected });
+}
+
+async function rebuild(sql: Sql): Promise<Result<null>> {
+  const c = await clearLedger(sql);
+  if (!c.ok) return c;
+  const l = await loadSegments(sql, segmentsInOrder(getDb()));
+  if (!l.ok) return l;
+  status = { ...status, rows: l.value };
+  return ok(null);
+}
+
+const api: DataApi = {
+  async start(onProgress) {
+    const r = await startEngine(onProgress);
+    return r.ok ? ok(status) : r;
+  },
+  status: () => Promise.resolve(status),
+  async query(sql) {
+    const engine = await startEngine();
+    if (!engine.ok) return engine;
+    const r = await engine.value.query(sql);
+    return r.ok ? ok(r.value.map(plainRow)) : r;
+  },
+  prepare,
+  commit,
+  discard(jobId) {
+    jobs.delete(jobId);
+    return Promise.resolve();
+  },
+  cancel(jobId) {
+    cancelled.add(jobId);
+    return Promise.resolve();
+  },
+  async undoImport(importId) {
+    const engine = await startEngine();
+    if (!engine.ok) return engine;
+    await deleteImport(getDb(), importId);
+    return rebuild(engine.value);
+  },
+  imports: () => getDb().imports.orderBy('seq').reverse().toArray(),
+  async rejectsCsv(importId) {
+    const set = await getDb().rejects.get(importId);
+    if (!set) return err('not-found');
+    return ok({ fileName: set.fileName, csv: rejectsToCsv(set.fileName, set.rejects) });
+  },
+  async headline() {
+    const engine = await startEngine();
+    if (!engine.ok) return engine;
+    return headline(engine.value);
+  },
+  async loadDemo(onProgress) {
+    const out: CommitView[] = [];
+    for (const f of demoWorldFiles()) {
+      const jobId = crypto.randomUUID();
+      const p = await prepare(jobId, { fileName: f.name, bytes: f.bytes, zone: 'Australia/Sydney' }, onProgress);
+      if (!p.ok) return p;
+      if (p.value.kind !== 'ready') return err('unknown-format', `${f.name}: demo file not recognised`);
+      const c = await commit(jobId, onProgress);
+      if (!c.ok) return c;
+      out.push(c.value);
+    }
+    return ok(out);
+  },
+  async deleteAll() {
+    const engine = await startEngine();
+    const d = getDb();
+    await d.transaction('rw', d.tables, async () => {
+      for (const t of d.tables) await t.clear();
+    });
+    jobs.clear();
+    if (engine.ok) {
+      const r = await clearLedger(engine.value);
+      if (!r.ok) return r;
+    }
+    status = { ...status, rows: 0 };
+    return ok(null);
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { ImportPage, kpi } from './pages/import-page';
+
+test('import a Sportsbet export, re-import it, import an overlapping later export, reload', async ({ page }) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  await imp.importFiles('sportsbet-march-1.csv');
+  expect(await imp.counts()).toEqual({ inserted: 9, updated: 0, unchanged: 0, rejected: 0 });
+
+  await page.goto('/');
+  expect(await kpi(page, 'staked')).toBe(3500);
+  expect(await kpi(page, 'returned')).toBe(1800);
+  expect(await kpi(page, 'net-result')).toBe(-1700);
+  expect(await kpi(page, 'bets')).toBe(3);
+  expect(await kpi(page, 'deposits')).toBe(10000);
+  expect(await kpi(page, 'withdrawals')).toBe(3000);
+  expect(await kpi(page, 'max-drawdown')).toBe(2500);
+
+  // The same file again changes nothing.
+  await imp.goto();
+  await imp.importFiles('sportsbet-march-1.csv');
+  expect(await imp.counts()).toEqual({ inserted: 0, updated: 0, unchanged: 9, rejected: 0 });
+
+  // A later export overlapping the first: nothing doubles, the pending bet is settled.
+  await imp.goto();
+  await imp.importFiles('sportsbet-march-2.csv');
+  expect(await imp.counts()).toEqual({ inserted: 3, updated: 0, unchanged: 2, rejected: 0 });
+
+  await page.goto('/');
+  const expectFinal = async () => {
+    expect(await kpi(page, 'staked')).toBe(5000);
+    expect(await kpi(page, 'returned')).toBe(6300);
+    expect(await kpi(page, 'net-result')).toBe(1300);
+    expect(await kpi(page, 'bets')).toBe(4);
+    expect(await kpi(page, 'deposits')).toBe(15000);
+    expect(await kpi(page, 'withdrawals')).toBe(3000);
+    expect(await kpi(page, 'roi')).toBeCloseTo(0.26, 6);
+  };
+  await expectFinal();
+  await page.reload();
+  await expectFinal();
+});
+
+test('a malformed file: good rows import, bad rows are rejected with line and column, and download', async ({ page }) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  await imp.importFiles('sportsbet-malformed.csv');
+  expect(await imp.counts()).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Download rejected rows/ }).first().click();
+  const csv = await readFile((await (await download).path())!, 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/file.*line.*column.*reason/i);
+  expect(csv).toMatch(/sportsbet-malformed\.csv"?,"?3"?,"?Amount/);
+  expect(csv).toMatch(/sportsbet-malformed\.csv"?,"?6"?,"?Time \(AEST\)/);
+});
