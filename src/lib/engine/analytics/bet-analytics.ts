@@ -1,0 +1,232 @@
+/**
+ * `bet_analytics`: the table every Bets panel reads. It is `bet_facts` plus everything a panel would
+ * otherwise compute per query, materialised once per ledger change (the lead runs `analyticsRefreshSql`
+ * after each import): local wall-clock times (ASOF JOIN on `tz_offsets`, since duckdb-wasm has no ICU),
+ * the local day, net, bands, the participant, integer hash keys for every text dimension (comparing and
+ * grouping 64-bit integers is several times faster than strings in single-threaded wasm), the settlement
+ * order with the running net and losing-run ids (so date-only views need no window over a million rows),
+ * and the "placed soon after a loss" flag for the chasing signal. Rows are stored in settlement order, so
+ * DuckDB's zone maps skip whole row groups for a date range.
+ *
+ * All local times are in the one display zone `tz_offsets` was built for (the punter's own clock), not
+ * the per-row `tz` the source wrote its times in.
+ */
+import { tzOffsetsSql } from './tz-offsets';
+import { lit } from './sql-text';
+import type { Row } from './values';
+
+/** Odds bands in display order; a bet's band is the first whose upper bound exceeds its decimal odds. */
+export const ODDS_BANDS = ['<1.5', '1.5-2', '2-3', '3-5', '5-10', '10+', 'unknown'] as const;
+export type OddsBand = (typeof ODDS_BANDS)[number];
+const ODDS_UPPER = [1.5, 2, 3, 5, 10];
+
+/** Stake bands in display order (Australian dollars, as Sportsbet stakes are). Upper bounds exclusive. */
+export const STAKE_BANDS = ['<$10', '$10-25', '$25-50', '$50-100', '$100-250', '$250+'] as const;
+export type StakeBand = (typeof STAKE_BANDS)[number];
+const STAKE_UPPER_CENTS = [1000, 2500, 5000, 10000, 25000];
+
+export const BET_TYPES = ['single', 'multi', 'sgm', 'exotic', 'pool', 'other'] as const;
+
+/** Minutes after a losing settlement within which a new bet counts as "chasing". */
+export const CHASE_WINDOW_MIN = 60;
+
+/** A CASE expression giving the 0-based band index of `expr` for ascending exclusive upper bounds. */
+function bandIndexSql(expr: string, uppers: readonly number[], nullIndex: number | null): string {
+  const whens = uppers.map((u, i) => `WHEN ${expr} < ${lit(u)} THEN ${i}`);
+  const nullCase = nullIndex === null ? '' : `WHEN ${expr} IS NULL OR ${expr} <= 0 THEN ${nullIndex} `;
+  return `CAST(CASE ${nullCase}${whens.join(' ')} ELSE ${uppers.length} END AS TINYINT)`;
+}
+
+/** SQL list literal of labels, indexed 1-based by DuckDB: `labels[id + 1]`. */
+export function labelListSql(labels: readonly string[]): string {
+  return `[${labels.map((l) => lit(l)).join(', ')}]`;
+}
+
+/** Selections that name no participant (totals, yes/no props, the draw). */
+const GENERIC_SELECTIONS = [
+  'over',
+  'under',
+  'yes',
+  'no',
+  'draw',
+  'tie',
+  'x',
+  'odd',
+  'even',
+  'field',
+  'the field',
+  'any other',
+  'other',
+  'none',
+];
+
+/**
+ * The participant expression over columns `sel` (a cleaned selection) and `home`/`away` (teams split
+ * from the event). Cleaning the selection removes, in order: a price (" @ 2.10" and anything after), a
+ * trailing parenthesis ("(Win)", "(+3.5)"), a runner number ("2. "), and a handicap or line ("-12.5",
+ * "+7", " 45.5"). "Home"/"1" and "Away"/"2" become the team named in the event ("A v B": A is home;
+ * "A @ B": B is home); generic selections (Over, Yes, Draw...) and empty ones give ''.
+ */
+export const PARTICIPANT_CLEAN_SQL = (col: string): string =>
+  `trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim(coalesce(${col}, '')),` +
+  ` '\\s+@\\s+.*$', ''), '\\s*\\([^()]*\\)\\s*$', ''), '^\\d+\\.\\s+', ''), '\\s*[+-]\\d+(\\.\\d+)?$', ''),` +
+  ` '\\s+\\d+\\.\\d+$', ''))`;
+
+const AT_EVENT = `'^(.+?)\\s+@\\s+(.+)$'`;
+const V_EVENT = `'(?i)^(.+?)\\s+(?:v|vs)\\.?\\s+(.+)$'`;
+
+/** Home and away team expressions from an event column, '' when the event names no pairing. */
+export function eventTeamsSql(col: string): { home: string; away: string } {
+  const e = `coalesce(${col}, '')`;
+  const pick = (atGroup: number, vGroup: number) =>
+    `trim(CASE WHEN regexp_matches(${e}, ${AT_EVENT}) THEN regexp_extract(${e}, ${AT_EVENT}, ${atGroup})` +
+    ` ELSE regexp_extract(${e}, ${V_EVENT}, ${vGroup}) END)`;
+  return { home: pick(2, 1), away: pick(1, 2) };
+}
+
+/** The participant as a SQL expression of a selection and an event column (see PARTICIPANT_CLEAN_SQL). */
+export function participantSql(selectionCol: string, eventCol: string): string {
+  const sel = PARTICIPANT_CLEAN_SQL(selectionCol);
+  const { home, away } = eventTeamsSql(eventCol);
+  return `(CASE WHEN lower(${sel}) IN ('home', '1') THEN ${home}
+    WHEN lower(${sel}) IN ('away', '2') THEN ${away}
+    WHEN lower(${sel}) IN (${GENERIC_SELECTIONS.map((g) => lit(g)).join(', ')}) THEN ''
+    ELSE ${sel} END)`;
+}
+
+/** The 64-bit key of a text dimension: hash of the value, '' standing for "not recorded". */
+export const dimKeySql = (expr: string): string => `hash(coalesce(${expr}, ''))`;
+
+/** Separator between event, market and selection in `search_text`, so a search cannot span two fields. */
+export const SEARCH_SEPARATOR = '\u001f';
+
+/**
+ * Creates `bet_analytics` from `bet_facts` and `tz_offsets`. Columns, beyond all of `bet_facts`:
+ * - `local_placed`, `local_settled` TIMESTAMP: wall clock in the display zone (UTC + offset in force);
+ * - `local_day` DATE: local day of settlement, else of placement (pending bets);
+ * - `net_cents` BIGINT: return − stake, 0 for pending; `is_settled`, `is_loss` (settled with net < 0);
+ * - `dow` (0 = Monday .. 6) and `hour` (0..23) of the local placement time;
+ * - `odds_band`/`odds_band_id`, `stake_band`/`stake_band_id` (ids index ODDS_BANDS / STAKE_BANDS);
+ * - `participant` (see `participantSql`), and `*_h` UBIGINT keys of venue, sport, competition, market,
+ *   participant and bet_type;
+ * - `seq`: 1-based order by (local_day, settled-or-placed instant, key), the order of every curve;
+ * - `cum_net`: running net over settled bets in `seq` order (NULL on pending rows);
+ * - `day_run_max`, `day_run_min`: running max / min of `cum_net` within the local day (settled rows);
+ * - `loss_run`: for a losing bet, the number of settled non-losing bets before it (equal within a streak);
+ * - `after_loss`: placed within CHASE_WINDOW_MIN minutes after (or at) some bet's losing settlement;
+ * - `search_text`: lower-case event, market and selection joined by SEARCH_SEPARATOR.
+ */
+export function betAnalyticsSql(): string {
+  const oddsId = bandIndexSql('odds_decimal', ODDS_UPPER, ODDS_BANDS.length - 1);
+  const stakeId = bandIndexSql('stake_cents', STAKE_UPPER_CENTS, null);
+  const sep = `chr(${SEARCH_SEPARATOR.charCodeAt(0)})`;
+  return `CREATE OR REPLACE TABLE bet_analytics AS
+WITH losses AS (
+  SELECT settled_at AS loss_at FROM bet_facts
+  WHERE status <> 'pending' AND settled_at IS NOT NULL AND return_cents < stake_cents
+), zoned AS (
+  SELECT f.*,
+    f.placed_at + to_minutes(CAST(p.offset_min AS BIGINT)) AS local_placed,
+    f.settled_at + to_minutes(CAST(s.offset_min AS BIGINT)) AS local_settled
+  FROM bet_facts f
+  ASOF LEFT JOIN tz_offsets p ON f.placed_at >= p.from_ts
+  ASOF LEFT JOIN tz_offsets s ON f.settled_at >= s.from_ts
+), chased AS (
+  SELECT z.*, (l.loss_at IS NOT NULL AND z.placed_at - l.loss_at <= to_minutes(${CHASE_WINDOW_MIN})) AS after_loss
+  FROM zoned z ASOF LEFT JOIN losses l ON z.placed_at >= l.loss_at
+), base AS (
+  SELECT *,
+    CAST(coalesce(local_settled, local_placed) AS DATE) AS local_day,
+    (status <> 'pending') AS is_settled,
+    CAST(CASE WHEN status = 'pending' THEN 0 ELSE return_cents - stake_cents END AS BIGINT) AS net_cents,
+    ${participantSql('selection', 'event')} AS participant
+  FROM chased
+), ordered AS (
+  SELECT *,
+    row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq,
+    (is_settled AND net_cents < 0) AS is_loss
+  FROM base
+), running AS (
+  SELECT *,
+    CAST(sum(net_cents) OVER w AS BIGINT) AS run_net,
+    CAST(sum(CASE WHEN is_settled AND net_cents >= 0 THEN 1 ELSE 0 END) OVER w AS BIGINT) AS wins_before
+  FROM ordered WINDOW w AS (ORDER BY seq ROWS UNBOUNDED PRECEDING)
+), curve AS (
+  SELECT *,
+    CASE WHEN is_settled THEN run_net END AS cum_net
+  FROM running
+), daily AS (
+  SELECT *,
+    max(cum_net) OVER d AS day_run_max,
+    min(cum_net) OVER d AS day_run_min
+  FROM curve WINDOW d AS (PARTITION BY local_day ORDER BY seq ROWS UNBOUNDED PRECEDING)
+)
+SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
+  closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count,
+  local_placed, local_settled, local_day, net_cents, is_settled, is_loss,
+  CAST(isodow(local_placed) - 1 AS TINYINT) AS dow,
+  CAST(hour(local_placed) AS TINYINT) AS hour,
+  ${oddsId} AS odds_band_id,
+  ${labelListSql(ODDS_BANDS)}[${oddsId} + 1] AS odds_band,
+  ${stakeId} AS stake_band_id,
+  ${labelListSql(STAKE_BANDS)}[${stakeId} + 1] AS stake_band,
+  participant,
+  ${dimKeySql('venue')} AS venue_h,
+  ${dimKeySql('sport')} AS sport_h,
+  ${dimKeySql('competition')} AS competition_h,
+  ${dimKeySql('market')} AS market_h,
+  ${dimKeySql('participant')} AS participant_h,
+  ${dimKeySql('bet_type')} AS bet_type_h,
+  seq, cum_net, day_run_max, day_run_min,
+  CASE WHEN is_loss THEN wins_before END AS loss_run,
+  after_loss,
+  lower(concat_ws(${sep}, coalesce(event, ''), coalesce(market, ''), coalesce(selection, ''))) AS search_text
+FROM daily
+ORDER BY seq`;
+}
+
+/**
+ * Creates `cash_analytics` (deposits, withdrawals and returned withdrawals from `book_txns`, with the
+ * local day) so headline and deposit-frequency figures never scan the whole ledger per query.
+ */
+export function cashAnalyticsSql(): string {
+  return `CREATE OR REPLACE TABLE cash_analytics AS
+SELECT t.key, t.venue, ${dimKeySql('t.venue')} AS venue_h, t.kind, t.amount_cents, t.ts,
+  CAST(t.ts + to_minutes(CAST(o.offset_min AS BIGINT)) AS DATE) AS local_day
+FROM (SELECT * FROM book_txns WHERE kind IN ('deposit', 'withdrawal', 'returned-withdrawal')) t
+ASOF LEFT JOIN tz_offsets o ON t.ts >= o.from_ts
+ORDER BY t.ts, t.key`;
+}
+
+/** The UTC years the ledger's bets and cash movements span (to size `tz_offsets`). */
+export function ledgerYearsSql(): string {
+  return `SELECT min(y) AS from_year, max(y) AS to_year FROM (
+  SELECT year(placed_at) AS y FROM bet_facts UNION ALL SELECT year(settled_at) FROM bet_facts
+  UNION ALL SELECT year(ts) FROM book_txns)`;
+}
+
+export interface YearRange {
+  fromYear: number;
+  toYear: number;
+}
+
+/** The year range from `ledgerYearsSql`, or null for an empty ledger. */
+export function parseLedgerYears(rows: readonly Row[]): YearRange | null {
+  const r = rows[0];
+  if (!r || r.from_year === null || r.from_year === undefined) return null;
+  return { fromYear: Number(r.from_year), toYear: Number(r.to_year) };
+}
+
+/**
+ * Everything to run after a ledger change (after `refreshDerived` rebuilt `bet_facts`), in order:
+ * `tz_offsets` for the display zone over the ledger's years (one year of margin each side, so a bet
+ * late on 31 December UTC still finds its local offset), then `bet_analytics` and `cash_analytics`.
+ * With an empty ledger pass the current year.
+ */
+export function analyticsRefreshSql(zone: string, years: YearRange): string[] {
+  return [
+    ...tzOffsetsSql(zone, years.fromYear - 1, years.toYear + 1),
+    betAnalyticsSql(),
+    cashAnalyticsSql(),
+  ];
+}

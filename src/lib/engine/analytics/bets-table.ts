@@ -1,0 +1,267 @@
+/**
+ * Row-level panels: the bets table (filter, sort by any column, page, total count), its CSV export rows,
+ * the best and worst bets, and the legs of one bet. Unlike the aggregate panels the table honours the
+ * filter's `status` (settled by default, or pending, or all).
+ */
+import { centsToDecimalString } from '../money';
+import type { BetStatus, BetType, LegResult } from '../model';
+import { settledWhere } from './curve';
+import { filterWhere, type BetFilter } from './filter';
+import { lit } from './sql-text';
+import { toCents, toCount, toLabel, toRatio, toText, type Row } from './values';
+
+export interface BetRow {
+  key: string;
+  venue: string;
+  /** UTC instants, ISO ("2024-01-01T01:00:00.000Z"); settledAt null while pending or when unknown. */
+  placedAt: string;
+  settledAt: string | null;
+  /** Wall-clock times in the display zone ("2024-01-01T12:00:00"), and the local day. */
+  localPlaced: string;
+  localSettled: string | null;
+  localDay: string;
+  status: BetStatus;
+  betType: BetType;
+  stakeCents: number;
+  returnCents: number;
+  /** return − stake; 0 while pending. */
+  netCents: number;
+  oddsDecimal: number | null;
+  closingOddsDecimal: number | null;
+  sport: string | null;
+  competition: string | null;
+  event: string | null;
+  market: string | null;
+  selection: string | null;
+  participant: string;
+  oddsBand: string;
+  stakeBand: string;
+  isBonus: boolean;
+  legCount: number;
+}
+
+const ISO_UTC = `'%Y-%m-%dT%H:%M:%S.%gZ'`;
+const ISO_LOCAL = `'%Y-%m-%dT%H:%M:%S'`;
+
+/** SELECT list of a BetRow (snake_case aliases), over `bet_analytics`. */
+const BET_COLUMNS = `key, venue, strftime(placed_at, ${ISO_UTC}) AS placed_at, strftime(settled_at, ${ISO_UTC}) AS settled_at,
+  strftime(local_placed, ${ISO_LOCAL}) AS local_placed, strftime(local_settled, ${ISO_LOCAL}) AS local_settled,
+  CAST(local_day AS VARCHAR) AS local_day, status, bet_type, stake_cents, return_cents, net_cents, odds_decimal,
+  closing_odds_decimal, sport, competition, event, market, selection, participant, odds_band, stake_band, is_bonus,
+  leg_count, odds_band_id, stake_band_id, seq`;
+
+export function parseBetRow(r: Row): BetRow {
+  return {
+    key: toLabel(r.key),
+    venue: toLabel(r.venue),
+    placedAt: toLabel(r.placed_at),
+    settledAt: toText(r.settled_at),
+    localPlaced: toLabel(r.local_placed),
+    localSettled: toText(r.local_settled),
+    localDay: toLabel(r.local_day),
+    status: toLabel(r.status) as BetStatus,
+    betType: toLabel(r.bet_type) as BetType,
+    stakeCents: toCents(r.stake_cents),
+    returnCents: toCents(r.return_cents),
+    netCents: toCents(r.net_cents),
+    oddsDecimal: toRatio(r.odds_decimal),
+    closingOddsDecimal: toRatio(r.closing_odds_decimal),
+    sport: toText(r.sport),
+    competition: toText(r.competition),
+    event: toText(r.event),
+    market: toText(r.market),
+    selection: toText(r.selection),
+    participant: toLabel(r.participant),
+    oddsBand: toLabel(r.odds_band),
+    stakeBand: toLabel(r.stake_band),
+    isBonus: r.is_bonus === true,
+    legCount: toCount(r.leg_count),
+  };
+}
+
+/** Columns the table sorts by, with the SQL each sorts on (bands sort by band order, not text). */
+export const SORT_COLUMNS = {
+  placedAt: 'placed_at',
+  settledAt: 'settled_at',
+  localDay: 'local_day',
+  status: 'status',
+  betType: 'bet_type',
+  stakeCents: 'stake_cents',
+  returnCents: 'return_cents',
+  netCents: 'net_cents',
+  oddsDecimal: 'odds_decimal',
+  closingOddsDecimal: 'closing_odds_decimal',
+  sport: 'sport',
+  competition: 'competition',
+  event: 'event',
+  market: 'market',
+  selection: 'selection',
+  participant: 'participant',
+  venue: 'venue',
+  oddsBand: 'odds_band_id',
+  stakeBand: 'stake_band_id',
+  legCount: 'leg_count',
+} as const;
+export type SortColumn = keyof typeof SORT_COLUMNS;
+
+export interface TableSort {
+  column: SortColumn;
+  dir: 'asc' | 'desc';
+}
+
+/** Newest settlement first: the table's default order. */
+export const DEFAULT_SORT: TableSort = { column: 'localDay', dir: 'desc' };
+
+/** ORDER BY over `q`'s columns (the table, or the page subquery whose text columns shadow the times). */
+function orderBy(sort: TableSort, q: string): string {
+  const col = SORT_COLUMNS[sort.column];
+  if (col === undefined) throw new RangeError(`unknown sort column: ${String(sort.column)}`);
+  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+  // Ties (and NULLs, always last) fall back to settlement order in the same direction, so pages are stable.
+  return `${q}.${col} ${dir} NULLS LAST, ${q}.seq ${dir}`;
+}
+
+export interface TablePage {
+  offset: number;
+  limit: number;
+}
+
+/**
+ * One page of the bets table and the total count of matching bets, in one query: the count is on every
+ * row, and a page past the end still returns one row holding only the count.
+ */
+export function betsTableSql(f: BetFilter, sort: TableSort = DEFAULT_SORT, page: TablePage = { offset: 0, limit: 50 }): string {
+  if (!Number.isInteger(page.offset) || page.offset < 0) throw new RangeError(`bad offset: ${page.offset}`);
+  if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`bad limit: ${page.limit}`);
+  const where = filterWhere(f);
+  return `SELECT c.total, p.* FROM (SELECT count(*) AS total FROM bet_analytics WHERE ${where}) c
+LEFT JOIN (SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${where} ORDER BY ${orderBy(sort, 'bet_analytics')}
+  LIMIT ${page.limit} OFFSET ${page.offset}) p ON TRUE
+ORDER BY ${orderBy(sort, 'p')}`;
+}
+
+export interface BetsPage {
+  total: number;
+  rows: BetRow[];
+}
+
+export function parseBetsTable(rows: readonly Row[]): BetsPage {
+  const total = toCount(rows[0]?.total);
+  return { total, rows: rows.filter((r) => r.key !== null && r.key !== undefined).map(parseBetRow) };
+}
+
+/** Every matching bet in table order, for the CSV export (no paging). */
+export function betsCsvSql(f: BetFilter, sort: TableSort = DEFAULT_SORT): string {
+  return `SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${filterWhere(f)} ORDER BY ${orderBy(sort, 'bet_analytics')}`;
+}
+
+/** CSV header of `betsCsvTable`. Money columns are dollars with two decimals ("-12.50"). */
+export const CSV_HEADER = [
+  'Placed (local)',
+  'Settled (local)',
+  'Day',
+  'Venue',
+  'Status',
+  'Type',
+  'Sport',
+  'Competition',
+  'Event',
+  'Market',
+  'Selection',
+  'Participant',
+  'Odds',
+  'Closing odds',
+  'Stake',
+  'Return',
+  'Net',
+  'Legs',
+  'Bonus',
+  'Placed (UTC)',
+  'Settled (UTC)',
+  'Id',
+] as const;
+
+/** Bets as CSV-ready string cells under CSV_HEADER (a CSV writer quotes them). */
+export function betsCsvTable(bets: readonly BetRow[]): { header: string[]; rows: string[][] } {
+  const num = (v: number | null) => (v === null ? '' : String(v));
+  return {
+    header: [...CSV_HEADER],
+    rows: bets.map((b) => [
+      b.localPlaced.replace('T', ' '),
+      (b.localSettled ?? '').replace('T', ' '),
+      b.localDay,
+      b.venue,
+      b.status,
+      b.betType,
+      b.sport ?? '',
+      b.competition ?? '',
+      b.event ?? '',
+      b.market ?? '',
+      b.selection ?? '',
+      b.participant,
+      num(b.oddsDecimal),
+      num(b.closingOddsDecimal),
+      centsToDecimalString(b.stakeCents),
+      centsToDecimalString(b.returnCents),
+      centsToDecimalString(b.netCents),
+      String(b.legCount),
+      b.isBonus ? 'yes' : 'no',
+      b.placedAt,
+      b.settledAt ?? '',
+      b.key,
+    ]),
+  };
+}
+
+/** The `n` best (highest net) and `n` worst (lowest net) settled bets of the filter; ties by settlement. */
+export function extremesSql(f: BetFilter, n = 5): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`bad n: ${n}`);
+  const where = settledWhere(f);
+  return `SELECT * FROM (
+  (SELECT 'best' AS side, ${BET_COLUMNS} FROM bet_analytics WHERE ${where} ORDER BY net_cents DESC, seq LIMIT ${n})
+  UNION ALL
+  (SELECT 'worst' AS side, ${BET_COLUMNS} FROM bet_analytics WHERE ${where} ORDER BY net_cents ASC, seq LIMIT ${n})
+) ORDER BY side, CASE WHEN side = 'best' THEN -net_cents ELSE net_cents END, seq`;
+}
+
+export interface Extremes {
+  best: BetRow[];
+  worst: BetRow[];
+}
+
+export function parseExtremes(rows: readonly Row[]): Extremes {
+  return {
+    best: rows.filter((r) => r.side === 'best').map(parseBetRow),
+    worst: rows.filter((r) => r.side === 'worst').map(parseBetRow),
+  };
+}
+
+export interface LegRow {
+  legIndex: number;
+  event: string | null;
+  market: string | null;
+  selection: string | null;
+  oddsDecimal: number | null;
+  result: LegResult | null;
+  sport: string | null;
+  competition: string | null;
+}
+
+/** The legs of one bet (`bet_legs`), in leg order. */
+export function betLegsSql(betKey: string): string {
+  return `SELECT leg_index, event, market, selection, odds_decimal, result, sport, competition
+FROM bet_legs WHERE bet_key = ${lit(betKey)} ORDER BY leg_index, key`;
+}
+
+export function parseBetLegs(rows: readonly Row[]): LegRow[] {
+  return rows.map((r) => ({
+    legIndex: toCount(r.leg_index),
+    event: toText(r.event),
+    market: toText(r.market),
+    selection: toText(r.selection),
+    oddsDecimal: toRatio(r.odds_decimal),
+    result: toText(r.result) as LegResult | null,
+    sport: toText(r.sport),
+    competition: toText(r.competition),
+  }));
+}

@@ -1,0 +1,16 @@
+/**
+ * Bets analytics ("where a punter's money went"): pure SQL builders over DuckDB tables and the parsers
+ * that shape their rows. Build `tz_offsets`, `bet_analytics` and `cash_analytics` after each ledger change
+ * with `analyticsRefreshSql`, then run one query per panel.
+ */
+export * from './bet-analytics';
+export * from './bets-table';
+export * from './breakdown';
+export * from './curve';
+export * from './filter';
+export * from './headline';
+export * from './series';
+export * from './signals';
+export * from './sql-text';
+export * from './tz-offsets';
+export * from './values';

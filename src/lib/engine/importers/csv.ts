@@ -1,0 +1,344 @@
+/**
+ * Reads decoded CSV text into a CsvTable: header cells, data rows and the physical line each row starts on.
+ * Exports in the wild differ in small ways this reader absorbs so importers do not have to: the delimiter
+ * (comma, semicolon, tab, pipe), quoted cells holding newlines and doubled quotes (Sportsbet's Summary),
+ * CRLF or LF, account-info lines before the header (Bank of America, FirstMac), blank lines, and a totals
+ * or end-of-statement line after the data. Preamble and footer lines are kept in `skipped` with a reason.
+ *
+ * The tokenizer is hand-written rather than papaparse because it must also report each record's physical
+ * start line, and a single pass over char codes (with indexOf to jump through quoted cells) keeps a
+ * 700k-row, 57 MB Sportsbet-shaped file to roughly half a second in Node (measured with a throwaway script).
+ */
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { CsvTable } from './types';
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Delimiters tried when the caller does not name one, in order of preference on a tie. */
+const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** How much of the text delimiter sniffing reads, and how many records it tokenises from it. */
+const SNIFF_CHARS = 64 * 1024;
+const SNIFF_RECORDS = 60;
+
+/** How many leading records may be preamble before the reader gives up looking for a header. */
+const HEADER_SEARCH_RECORDS = 30;
+/** How many records after a header candidate decide the file's usual field count. */
+const FIELD_COUNT_WINDOW = 200;
+/** How many trailing rows are examined as possible totals or footer lines. */
+const FOOTER_SEARCH_ROWS = 3;
+
+interface Records {
+  cells: string[][];
+  lines: number[];
+}
+
+/**
+ * Splits text into records (RFC 4180 with common leniencies): a cell starting with a quote runs to the
+ * matching quote, `""` inside it is one quote, and characters after the closing quote up to the delimiter
+ * are kept; an unterminated quote takes the rest of the text. Blank lines are dropped. `lines[i]` is the
+ * 1-based physical line on which record i starts.
+ */
+function tokenize(text: string, delimiter: string, limit = Number.POSITIVE_INFINITY): Records {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  const cells: string[][] = [];
+  const lines: number[] = [];
+  let i = 0;
+  let line = 1;
+  // Position of the next LF at or after the scan point, advanced lazily: counting the line breaks inside
+  // quoted cells then costs one pass over the text in total, not one search per cell.
+  let nextLf = text.indexOf('\n');
+  const countLfBefore = (from: number, to: number): void => {
+    if (nextLf !== -1 && nextLf < from) nextLf = text.indexOf('\n', from);
+    while (nextLf !== -1 && nextLf < to) {
+      line++;
+      nextLf = text.indexOf('\n', nextLf + 1);
+    }
+  };
+  while (i < n && cells.length < limit) {
+    const startLine = line;
+    const row: string[] = [];
+    for (;;) {
+      let field: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        let start = i + 1;
+        let acc = '';
+        for (;;) {
+          const j = text.indexOf('"', start);
+          if (j === -1) {
+            acc += text.slice(start);
+            countLfBefore(start, n);
+            i = n;
+            break;
+          }
+          countLfBefore(start, j);
+          if (text.charCodeAt(j + 1) === QUOTE) {
+            acc += text.slice(start, j + 1);
+            start = j + 2;
+            continue;
+          }
+          acc += text.slice(start, j);
+          i = j + 1;
+          break;
+        }
+        let k = i;
+        while (k < n) {
+          const c = text.charCodeAt(k);
+          if (c === d || c === LF || c === CR) break;
+          k++;
+        }
+        if (k > i) acc += text.slice(i, k);
+        i = k;
+        field = acc;
+      } else {
+        const start = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === d || c === LF || c === CR) break;
+          i++;
+        }
+        field = text.slice(start, i);
+      }
+      row.push(field);
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      if (c === d) {
+        i++;
+        if (i >= n) {
+          row.push('');
+          break;
+        }
+        continue;
+      }
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      line++;
+      break;
+    }
+    if (row.length === 1 && (row[0] ?? '').trim() === '') continue;
+    cells.push(row);
+    lines.push(startLine);
+  }
+  return { cells, lines };
+}
+
+/** The most common field count among records [from, to), ties going to the larger count. */
+function modalFieldCount(
+  cells: readonly string[][],
+  from: number,
+  to: number,
+): { count: number; freq: number } {
+  const freq = new Map<number, number>();
+  for (let r = from; r < to; r++) {
+    const len = cells[r]?.length ?? 0;
+    freq.set(len, (freq.get(len) ?? 0) + 1);
+  }
+  let count = 0;
+  let best = 0;
+  for (const [len, f] of freq) {
+    if (f > best || (f === best && len > count)) {
+      count = len;
+      best = f;
+    }
+  }
+  return { count, freq: best };
+}
+
+/**
+ * Picks the delimiter whose tokenisation of the first lines gives the most records with one field count
+ * (more than one field), then the larger field count, then the order comma, semicolon, tab, pipe.
+ */
+export function sniffDelimiter(text: string): string {
+  const sample = text.slice(0, SNIFF_CHARS);
+  let best: string = ',';
+  let bestFreq = 0;
+  let bestCount = 0;
+  for (const d of CANDIDATE_DELIMITERS) {
+    const { cells } = tokenize(sample, d, SNIFF_RECORDS);
+    const { count, freq } = modalFieldCount(cells, 0, cells.length);
+    if (count < 2) continue;
+    if (freq > bestFreq || (freq === bestFreq && count > bestCount)) {
+      best = d;
+      bestFreq = freq;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+const CURRENCY_CODE = '(?:AUD|USD|EUR|GBP|NZD|CAD|CHF|JPY)';
+const NUMBER_LIKE = new RegExp(
+  `^[-+\u2212(]?\\s*(?:[A-Z]{1,2}\\$|[$€£¥]|${CURRENCY_CODE}\\s?)?\\s*\\(?\\s*[-+\u2212]?[\\d.,' ]*\\d[\\d.,' ]*\\)?\\s*(?:CR|DR|cr|dr|${CURRENCY_CODE}|[$€£])?\\s*-?$`,
+);
+const DATE_LIKE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|^\d{1,2}[\s-][A-Za-z]{3,9}[\s-]\d{2,4}|^\d{1,2}:\d{2}/;
+
+/** True for cells that read as data values (numbers, amounts, dates, times, booleans) rather than names. */
+export function isValueLike(cell: string): boolean {
+  const t = cell.trim();
+  if (t === '') return false;
+  return NUMBER_LIKE.test(t) || DATE_LIKE.test(t) || /^(true|false)$/i.test(t);
+}
+
+/** A header row has mostly non-empty cells and (almost) no cell that reads as a value. */
+function looksLikeHeader(cells: readonly string[]): boolean {
+  let nonEmpty = 0;
+  let values = 0;
+  for (const c of cells) {
+    if (c.trim() === '') continue;
+    nonEmpty++;
+    if (isValueLike(c)) values++;
+  }
+  return nonEmpty > 0 && nonEmpty * 2 >= cells.length && values <= nonEmpty * 0.1;
+}
+
+/**
+ * Index of the header record among the first records, or -1 when the file has no header. A header is
+ * header-like and its field count fits the modal count M of the records after it: first M..M+1 (a header
+ * may name one optional trailing column, as NAB's Merchant Name), then, if none fits, M-1..M+1.
+ */
+function findHeader(cells: readonly string[][]): number {
+  const limit = Math.min(cells.length, HEADER_SEARCH_RECORDS);
+  for (const slack of [0, 1]) {
+    for (let r = 0; r < limit; r++) {
+      const row = cells[r] ?? [];
+      if (!looksLikeHeader(row)) continue;
+      const to = Math.min(cells.length, r + 1 + FIELD_COUNT_WINDOW);
+      if (to <= r + 1) return r;
+      const { count } = modalFieldCount(cells, r + 1, to);
+      if (row.length >= count - slack && row.length <= count + 1) return r;
+    }
+  }
+  return -1;
+}
+
+const TOTAL_FIRST = /^\s*(?:grand\s+)?totals?\b/i;
+const TOTAL_CELL = /^\s*(?:grand\s+)?totals?\s*:?\s*$/i;
+
+function isFooter(row: readonly string[], headerLength: number): boolean {
+  if (TOTAL_FIRST.test(row[0] ?? '')) return true;
+  if (row.some((c) => TOTAL_CELL.test(c))) return true;
+  return headerLength >= 4 && row.length < headerLength / 2;
+}
+
+/** Trims header cells, names empty ones "Column n" (1-based) and makes repeated names unique ("Name (2)"). */
+function cleanHeader(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((cell, i) => {
+    let name = cell.replace(/^\uFEFF/, '').trim();
+    if (name === '') name = `Column ${i + 1}`;
+    const key = name.toLowerCase();
+    const times = (seen.get(key) ?? 0) + 1;
+    seen.set(key, times);
+    return times === 1 ? name : `${name} (${times})`;
+  });
+}
+
+export interface ReadCsvOptions {
+  /** Forces the delimiter; otherwise it is sniffed from the first lines. */
+  delimiter?: string;
+  /** Recorded on the table (decodeBytes tells which); defaults to 'utf-8'. */
+  encoding?: string;
+}
+
+/**
+ * Reads CSV text into a table. Rows before the header are `skipped` as preamble, trailing totals or
+ * footer rows (a cell saying "Total", or fewer than half the header's fields) as footer, and rows whose
+ * cells are all empty as empty rows. A file with no header-like row in its first 30 records gets the
+ * header "Column 1", "Column 2", ... and `headerLine` 0. Returns 'empty-file' when no data row remains.
+ */
+export function readCsv(text: string, opts: ReadCsvOptions = {}): Result<CsvTable> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = opts.delimiter ?? sniffDelimiter(body);
+  if (delimiter.length !== 1) return err('invalid-argument', 'the delimiter must be one character');
+  const { cells, lines } = tokenize(body, delimiter);
+  if (cells.length === 0) return err('empty-file');
+
+  const skipped: CsvTable['skipped'] = [];
+  const headerIndex = findHeader(cells);
+  let header: string[];
+  let first: number;
+  let headerLine: number;
+  if (headerIndex >= 0) {
+    for (let r = 0; r < headerIndex; r++) skipped.push({ line: lines[r] ?? 0, reason: 'preamble' });
+    header = cleanHeader(cells[headerIndex] ?? []);
+    headerLine = lines[headerIndex] ?? 0;
+    first = headerIndex + 1;
+  } else {
+    let width = 0;
+    for (let r = 0; r < Math.min(cells.length, 1000); r++) width = Math.max(width, cells[r]?.length ?? 0);
+    header = Array.from({ length: width }, (_, k) => `Column ${k + 1}`);
+    headerLine = 0;
+    first = 0;
+  }
+
+  let last = cells.length;
+  for (let k = 0; k < FOOTER_SEARCH_ROWS && last > first; k++) {
+    const row = cells[last - 1] ?? [];
+    if (!isFooter(row, header.length)) break;
+    last--;
+  }
+  const footer: CsvTable['skipped'] = [];
+  for (let r = last; r < cells.length; r++)
+    footer.push({ line: lines[r] ?? 0, reason: 'totals or footer row' });
+
+  const rows: string[][] = [];
+  const rowLines: number[] = [];
+  for (let r = first; r < last; r++) {
+    const row = cells[r] ?? [];
+    if (row[0] === '' && row.every((c) => c.trim() === '')) {
+      skipped.push({ line: lines[r] ?? 0, reason: 'empty row' });
+      continue;
+    }
+    rows.push(row);
+    rowLines.push(lines[r] ?? 0);
+  }
+  skipped.push(...footer);
+  if (rows.length === 0) return err('empty-file');
+  return ok({
+    header,
+    rows,
+    lines: rowLines,
+    headerLine,
+    delimiter,
+    encoding: opts.encoding ?? 'utf-8',
+    skipped,
+  });
+}
+
+/**
+ * A stable key for a header, to recognise the same export layout again (saved column mappings): each
+ * cell trimmed, lowercased, inner whitespace collapsed, joined with "|".
+ */
+export function headerKey(header: readonly string[]): string {
+  return header
+    .map((h) =>
+      h
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .toLowerCase()
+        .replace(/\s+/g, ' '),
+    )
+    .join('|');
+}
+
+/**
+ * Quotes one cell for CSV output when it holds the delimiter, a quote, a line break or edge spaces
+ * (quotes doubled inside).
+ */
+export function quoteCsvField(value: string, delimiter = ','): string {
+  const needs =
+    value.includes(delimiter) ||
+    value.includes('"') ||
+    value.includes('\n') ||
+    value.includes('\r') ||
+    value !== value.trim();
+  return needs ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** One CSV record from cells, each quoted as needed; used for the `raw` text of rejects. */
+export function formatCsvRecord(cells: readonly string[], delimiter = ','): string {
+  return cells.map((c) => quoteCsvField(c, delimiter)).join(delimiter);
+}

@@ -1,0 +1,406 @@
+/**
+ * Monte Carlo bankroll walks in integer cents, split into mergeable chunks.
+ *
+ * `simulate(params, range)` runs paths [fromPath, toPath) and returns per-path typed arrays; any number of
+ * workers can each run a range and `mergeChunks` joins them back in path order, so the merged result (and
+ * therefore `summarize`) is bit-identical however the run was split: path i's random numbers come only from
+ * (seed, i) (see rng.ts). Nothing is allocated per step or per path: step results are drawn in blocks into
+ * a reused buffer by model-specialised loops (`fillSteps`), and one tight loop walks the bankroll.
+ */
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { CompiledModel } from './distributions';
+import { compileModel, fillSteps } from './distributions';
+import { Xoshiro128, assertSeed } from './rng';
+import { quantiles, varCvar } from './stats';
+import type { Percentiles, PathRange, SimChunkResult, SimParams, SimSummary } from './types';
+
+export type { PathRange, SimChunkResult, SimParams, SimSummary } from './types';
+
+/** Largest accepted sizes: keep one chunk's arrays and run time within what a browser tab can hold. */
+export const MAX_PATHS = 10_000_000;
+export const MAX_HORIZON_STEPS = 1_000_000;
+const DEFAULT_FAN_CHECKPOINTS = 50;
+const DEFAULT_SAMPLE_PATHS = 5;
+
+/** Thrown by `simulate` when given parameters that `checkSimParams` rejects: callers must check first. */
+export class SimParamsError extends Error {
+  override name = 'SimParamsError';
+}
+
+/** Parameters after validation, with defaults filled in and the model compiled. */
+export interface CheckedSim {
+  model: CompiledModel;
+  startCents: number;
+  horizonSteps: number;
+  paths: number;
+  seed: number;
+  stopLossCents: number;
+  stopWinCents: number;
+  withdrawalCents: number;
+  withdrawalEverySteps: number;
+  ruinFloorCents: number;
+  targetCents: number;
+  checkpointSteps: Int32Array;
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
+
+/**
+ * Validates simulation parameters and compiles the model. Returns 'invalid-argument' with a sentence
+ * naming the bad field (money must be integer cents; limits must be positive; df must exceed 2...).
+ */
+export function checkSimParams(params: SimParams): Result<CheckedSim> {
+  const model = compileModel(params.model, params.stakeMultiplier ?? 1);
+  if (!model.ok) return model;
+  const { startCents, horizonSteps, paths, seed } = params;
+  if (!isInt(startCents)) return err('invalid-argument', 'starting bankroll must be integer cents');
+  if (!isInt(horizonSteps) || horizonSteps < 1 || horizonSteps > MAX_HORIZON_STEPS)
+    return err('invalid-argument', `horizon must be an integer from 1 to ${MAX_HORIZON_STEPS}`);
+  if (!isInt(paths) || paths < 1 || paths > MAX_PATHS)
+    return err('invalid-argument', `paths must be an integer from 1 to ${MAX_PATHS}`);
+  if (!isInt(seed) || seed < 0) return err('invalid-argument', 'seed must be an integer >= 0 and < 2^53');
+  const ruinFloorCents = params.ruinFloorCents ?? 0;
+  if (!isInt(ruinFloorCents)) return err('invalid-argument', 'ruin floor must be integer cents');
+  if (startCents <= ruinFloorCents)
+    return err('invalid-argument', 'starting bankroll must be above the ruin floor');
+  const limit = (x: number | undefined, name: string): Result<number> => {
+    if (x === undefined) return ok(Number.POSITIVE_INFINITY);
+    if (!isInt(x) || x <= 0) return err('invalid-argument', `${name} must be positive integer cents`);
+    return ok(x);
+  };
+  const stopLoss = limit(params.stopLossCents, 'stop-loss');
+  if (!stopLoss.ok) return stopLoss;
+  const stopWin = limit(params.stopWinCents, 'stop-win');
+  if (!stopWin.ok) return stopWin;
+  let withdrawalCents = 0;
+  let withdrawalEverySteps = 0;
+  if (params.withdrawal !== undefined) {
+    const w = params.withdrawal;
+    if (!isInt(w.amountCents) || w.amountCents <= 0)
+      return err('invalid-argument', 'withdrawal must be positive integer cents');
+    if (!isInt(w.everySteps) || w.everySteps < 1)
+      return err('invalid-argument', 'withdrawal interval must be a whole number of steps >= 1');
+    withdrawalCents = w.amountCents;
+    withdrawalEverySteps = w.everySteps;
+  }
+  const targetCents = params.targetCents ?? Number.POSITIVE_INFINITY;
+  if (params.targetCents !== undefined && !isInt(targetCents))
+    return err('invalid-argument', 'target must be integer cents');
+  const fan = params.fanCheckpoints ?? DEFAULT_FAN_CHECKPOINTS;
+  if (!isInt(fan) || fan < 0) return err('invalid-argument', 'fan checkpoints must be an integer >= 0');
+  if (params.samplePaths !== undefined && (!isInt(params.samplePaths) || params.samplePaths < 0))
+    return err('invalid-argument', 'sample paths must be an integer >= 0');
+  return ok({
+    model: model.value,
+    startCents,
+    horizonSteps,
+    paths,
+    seed,
+    stopLossCents: stopLoss.value,
+    stopWinCents: stopWin.value,
+    withdrawalCents,
+    withdrawalEverySteps,
+    ruinFloorCents,
+    targetCents,
+    checkpointSteps: checkpointStepsFor(horizonSteps, fan),
+  });
+}
+
+/**
+ * Checkpoint steps for a fan chart: floor(c * horizon / K) for c = 0..K with K = min(fan, horizon), so
+ * step 0 (the start) and the horizon are always included and the steps are distinct. Empty when fan is 0.
+ */
+export function checkpointStepsFor(horizonSteps: number, fan: number): Int32Array {
+  if (fan === 0) return new Int32Array(0);
+  const k = Math.min(fan, horizonSteps);
+  const steps = new Int32Array(k + 1);
+  for (let c = 0; c <= k; c++) steps[c] = Math.floor((c * horizonSteps) / k);
+  return steps;
+}
+
+/**
+ * Runs paths [range.fromPath, range.toPath) (default: all paths) of the walk described by `params`.
+ * Throws SimParamsError if the parameters are invalid (validate with `checkSimParams` at the boundary).
+ */
+export function simulate(params: SimParams, range?: PathRange): SimChunkResult {
+  const checked = checkSimParams(params);
+  if (!checked.ok) throw new SimParamsError(checked.error.message ?? checked.error.code);
+  return simulateChecked(checked.value, range);
+}
+
+/** `simulate` for parameters already validated by `checkSimParams` (e.g. the same run split into chunks). */
+export function simulateChecked(sim: CheckedSim, range?: PathRange): SimChunkResult {
+  const fromPath = range?.fromPath ?? 0;
+  const toPath = range?.toPath ?? sim.paths;
+  if (!isInt(fromPath) || !isInt(toPath) || fromPath < 0 || toPath > sim.paths || fromPath > toPath)
+    throw new SimParamsError(`path range [${fromPath}, ${toPath}) is not within [0, ${sim.paths})`);
+  assertSeed(sim.seed);
+  const count = toPath - fromPath;
+  const cpSteps = sim.checkpointSteps;
+  const nc = cpSteps.length;
+  const finalCents = new Float64Array(count);
+  const maxDrawdownCents = new Float64Array(count);
+  const ruinStep = new Int32Array(count);
+  const targetStep = new Int32Array(count);
+  const checkpointCents = new Float64Array(nc * count);
+  const rng = new Xoshiro128();
+  let ruinedCount = 0;
+  let targetHitCount = 0;
+  for (let p = 0; p < count; p++) {
+    rng.seedPath(sim.seed, fromPath + p);
+    walkPath(sim, rng, checkpointCents, p);
+    finalCents[p] = outFinal;
+    maxDrawdownCents[p] = outMaxDrawdown;
+    ruinStep[p] = outRuinStep;
+    targetStep[p] = outTargetStep;
+    if (outRuinStep >= 0) ruinedCount++;
+    if (outTargetStep >= 0) targetHitCount++;
+  }
+  return {
+    fromPath,
+    toPath,
+    horizonSteps: sim.horizonSteps,
+    checkpointSteps: cpSteps.slice(),
+    ruinedCount,
+    targetHitCount,
+    finalCents,
+    maxDrawdownCents,
+    ruinStep,
+    targetStep,
+    checkpointCents,
+  };
+}
+
+/** Per-path outcome written by `walkPath` into module scratch (no allocation per path). */
+let outFinal = 0;
+let outMaxDrawdown = 0;
+let outRuinStep = -1;
+let outTargetStep = -1;
+/** Step results are drawn STEP_BLOCK at a time into this reused buffer (see `fillSteps`). */
+const STEP_BLOCK = 256;
+const stepBuffer = new Float64Array(STEP_BLOCK);
+
+/**
+ * Walks one path: draws its step results block by block, applies the per-step clamp, and tracks the
+ * bankroll, running peak and drawdown, target and ruin, writing checkpoints into `cp` (path-major: this
+ * path's row p). Draws after ruin in the last block are discarded;
+ * that cannot change other paths because each path has its own stream.
+ */
+function walkPath(sim: CheckedSim, rng: Xoshiro128, cp: Float64Array, p: number): void {
+  const model = sim.model;
+  const buf = stepBuffer;
+  const horizon = sim.horizonSteps;
+  const stopLoss = -sim.stopLossCents;
+  const stopWin = sim.stopWinCents;
+  const hasClamp = stopLoss > Number.NEGATIVE_INFINITY || stopWin < Number.POSITIVE_INFINITY;
+  const wEvery = sim.withdrawalEverySteps;
+  const wAmount = sim.withdrawalCents;
+  const floor = sim.ruinFloorCents;
+  const target = sim.targetCents;
+  const cpSteps = sim.checkpointSteps;
+  const nc = cpSteps.length;
+  const base = p * nc;
+  let b = sim.startCents;
+  let peak = b;
+  let mdd = 0;
+  let hit = b >= target ? 0 : -1;
+  // Once the target is hit, the bankroll is compared against +Infinity so one test serves both cases.
+  let mark = hit === 0 ? Number.POSITIVE_INFINITY : target;
+  let ruin = -1;
+  let ci = 0;
+  if (nc > 0) {
+    cp[base] = b;
+    ci = 1;
+  }
+  let nextCp = ci < nc ? cpSteps[ci]! : -1;
+  let untilW = wEvery;
+  let t = 0;
+  walk: while (t < horizon) {
+    const n = Math.min(STEP_BLOCK, horizon - t);
+    fillSteps(rng, model, buf, n);
+    if (hasClamp)
+      for (let k = 0; k < n; k++) {
+        const r = buf[k]!;
+        if (r < stopLoss) buf[k] = stopLoss;
+        else if (r > stopWin) buf[k] = stopWin;
+      }
+    for (let k = 0; k < n; k++) {
+      t++;
+      b += buf[k]!;
+      if (wEvery > 0 && --untilW === 0) {
+        b -= wAmount;
+        untilW = wEvery;
+      }
+      if (b > peak) peak = b;
+      else if (peak - b > mdd) mdd = peak - b;
+      if (b >= mark) {
+        hit = t;
+        mark = Number.POSITIVE_INFINITY;
+      }
+      if (b <= floor) {
+        ruin = t;
+        break walk;
+      }
+      if (t === nextCp) {
+        cp[base + ci] = b;
+        ci++;
+        nextCp = ci < nc ? cpSteps[ci]! : -1;
+      }
+    }
+  }
+  // A ruined path keeps its bankroll at ruin for the remaining checkpoints.
+  for (; ci < nc; ci++) cp[base + ci] = b;
+  outFinal = b;
+  outMaxDrawdown = mdd;
+  outRuinStep = ruin;
+  outTargetStep = hit;
+}
+
+/**
+ * Joins chunk results of one run into one result covering their union, in path order. The chunks may
+ * come in any order but must tile a contiguous range without gaps or overlaps and share the horizon and
+ * checkpoints; anything else is a bug in the caller and throws.
+ */
+export function mergeChunks(chunks: readonly SimChunkResult[]): SimChunkResult {
+  if (chunks.length === 0) throw new RangeError('mergeChunks needs at least one chunk');
+  const sorted = [...chunks].sort((a, b) => a.fromPath - b.fromPath);
+  const first = sorted[0]!;
+  const nc = first.checkpointSteps.length;
+  let expectedFrom = first.fromPath;
+  for (const c of sorted) {
+    if (c.fromPath !== expectedFrom)
+      throw new RangeError(`chunks do not tile the paths: expected ${expectedFrom}, got ${c.fromPath}`);
+    if (c.horizonSteps !== first.horizonSteps || c.checkpointSteps.length !== nc)
+      throw new RangeError('chunks come from different runs (horizon or checkpoints differ)');
+    for (let i = 0; i < nc; i++)
+      if (c.checkpointSteps[i] !== first.checkpointSteps[i])
+        throw new RangeError('chunks come from different runs (checkpoints differ)');
+    expectedFrom = c.toPath;
+  }
+  const fromPath = first.fromPath;
+  const toPath = expectedFrom;
+  const count = toPath - fromPath;
+  const finalCents = new Float64Array(count);
+  const maxDrawdownCents = new Float64Array(count);
+  const ruinStep = new Int32Array(count);
+  const targetStep = new Int32Array(count);
+  const checkpointCents = new Float64Array(nc * count);
+  let ruinedCount = 0;
+  let targetHitCount = 0;
+  for (const c of sorted) {
+    const off = c.fromPath - fromPath;
+    finalCents.set(c.finalCents, off);
+    maxDrawdownCents.set(c.maxDrawdownCents, off);
+    ruinStep.set(c.ruinStep, off);
+    targetStep.set(c.targetStep, off);
+    checkpointCents.set(c.checkpointCents, off * nc);
+    ruinedCount += c.ruinedCount;
+    targetHitCount += c.targetHitCount;
+  }
+  return {
+    fromPath,
+    toPath,
+    horizonSteps: first.horizonSteps,
+    checkpointSteps: first.checkpointSteps.slice(),
+    ruinedCount,
+    targetHitCount,
+    finalCents,
+    maxDrawdownCents,
+    ruinStep,
+    targetStep,
+    checkpointCents,
+  };
+}
+
+const BAND_PROBS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/** Rounds a statistic to whole cents, half up, without producing -0. */
+function roundCents(x: number): number {
+  const r = Math.round(x);
+  return r === 0 ? 0 : r;
+}
+
+function percentilesOf(values: Float64Array): Percentiles {
+  const q = quantiles(values, BAND_PROBS);
+  return {
+    p5: roundCents(q[0]!),
+    p25: roundCents(q[1]!),
+    p50: roundCents(q[2]!),
+    p75: roundCents(q[3]!),
+    p95: roundCents(q[4]!),
+  };
+}
+
+/**
+ * Turns a (merged) chunk into the figures people read. `params` must be those of the run (start
+ * bankroll and target are read from it). See `SimSummary` for the quantile method and the VaR/CVaR sign
+ * convention; money is rounded half up to whole cents after the statistic is computed exactly.
+ */
+export function summarize(merged: SimChunkResult, params: SimParams): SimSummary {
+  const n = merged.toPath - merged.fromPath;
+  if (n === 0) throw new RangeError('summarize needs at least one path');
+  const start = params.startCents;
+  const riskOfRuin = merged.ruinedCount / n;
+  const pTarget = merged.targetHitCount / n;
+  const losses = new Float64Array(n);
+  let sumFinal = 0;
+  for (let i = 0; i < n; i++) {
+    const f = merged.finalCents[i]!;
+    sumFinal += f;
+    losses[i] = start - f;
+  }
+  const v95 = varCvar(losses, 0.95);
+  const v99 = varCvar(losses, 0.99);
+  let hits = 0;
+  for (let i = 0; i < n; i++) if (merged.targetStep[i]! >= 0) hits++;
+  const hitSteps = new Float64Array(hits);
+  for (let i = 0, k = 0; i < n; i++) if (merged.targetStep[i]! >= 0) hitSteps[k++] = merged.targetStep[i]!;
+  const steps = merged.checkpointSteps;
+  const nc = steps.length;
+  const cp = merged.checkpointCents;
+  const bands = BAND_PROBS.map(() => new Float64Array(nc));
+  const column = new Float64Array(n);
+  for (let c = 0; c < nc; c++) {
+    for (let i = 0, k = c; i < n; i++, k += nc) column[i] = cp[k]!;
+    const q = quantiles(column, BAND_PROBS);
+    for (let b = 0; b < BAND_PROBS.length; b++) bands[b]![c] = roundCents(q[b]!);
+  }
+  // Sample paths are the first rows of a run that starts at path 0.
+  const nSample =
+    merged.fromPath === 0 && nc > 0 ? Math.min(n, params.samplePaths ?? DEFAULT_SAMPLE_PATHS) : 0;
+  const samplePaths: Float64Array[] = [];
+  for (let i = 0; i < nSample; i++) samplePaths.push(cp.slice(i * nc, (i + 1) * nc));
+  return {
+    paths: n,
+    horizonSteps: merged.horizonSteps,
+    riskOfRuin,
+    riskOfRuinSe: Math.sqrt((riskOfRuin * (1 - riskOfRuin)) / n),
+    pTarget,
+    pTargetSe: Math.sqrt((pTarget * (1 - pTarget)) / n),
+    finalCents: percentilesOf(merged.finalCents),
+    meanFinalCents: roundCents(sumFinal / n),
+    var95Cents: roundCents(v95.var),
+    cvar95Cents: roundCents(v95.cvar),
+    var99Cents: roundCents(v99.var),
+    cvar99Cents: roundCents(v99.cvar),
+    maxDrawdownCents: percentilesOf(merged.maxDrawdownCents),
+    medianStepsToTarget: hits === 0 ? null : quantiles(hitSteps, [0.5])[0]!,
+    fan: {
+      steps: steps.slice(),
+      p5: bands[0]!,
+      p25: bands[1]!,
+      p50: bands[2]!,
+      p75: bands[3]!,
+      p95: bands[4]!,
+    },
+    samplePaths,
+  };
+}
+
+/** Validates, simulates all paths in one chunk and summarises: the single-thread convenience path. */
+export function runSimulation(params: SimParams): Result<SimSummary> {
+  const checked = checkSimParams(params);
+  if (!checked.ok) return checked;
+  return ok(summarize(simulateChecked(checked.value), params));
+}
