@@ -31,7 +31,9 @@ async function main() {
     try {
       await suite(ctx);
     } catch (e) {
-      process.stderr.write(`bench: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(
+        `bench: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
     }
   }
   const cpu = os.cpus()[0]?.model ?? 'unknown cpu';

@@ -57,7 +57,10 @@ function icon(size, maskable) {
         for (let i = 0; i < pts.length - 1; i++) {
           const [x1, y1] = pts[i];
           const [x2, y2] = pts[i + 1];
-          const t = Math.max(0, Math.min(1, ((su - x1) * (x2 - x1) + (sv - y1) * (y2 - y1)) / ((x2 - x1) ** 2 + (y2 - y1) ** 2)));
+          const t = Math.max(
+            0,
+            Math.min(1, ((su - x1) * (x2 - x1) + (sv - y1) * (y2 - y1)) / ((x2 - x1) ** 2 + (y2 - y1) ** 2)),
+          );
           const d = Math.hypot(su - (x1 + t * (x2 - x1)), sv - (y1 + t * (y2 - y1)));
           if (d < 0.045 && Math.abs(su - 0.5) <= half) c = line;
         }

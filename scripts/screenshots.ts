@@ -6,7 +6,18 @@ import { mkdir } from 'node:fs/promises';
 import { launch } from '../bench/lib';
 import { startServer } from './serve.js';
 
-const ROUTES = ['/', '/import', '/bets', '/poker', '/prop', '/money', '/risk', '/learn', '/report', '/settings'];
+const ROUTES = [
+  '/',
+  '/import',
+  '/bets',
+  '/poker',
+  '/prop',
+  '/money',
+  '/risk',
+  '/learn',
+  '/report',
+  '/settings',
+];
 const demo = process.argv.includes('--demo');
 const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/shots';
 
@@ -25,7 +36,10 @@ try {
     if (demo) {
       await page.goto(`${server.url}/settings`);
       await page.getByRole('button', { name: 'Load demo data' }).click();
-      await page.getByText(/Demo data loaded|failed|error/i).first().waitFor({ timeout: 120_000 });
+      await page
+        .getByText(/Demo data loaded|failed|error/i)
+        .first()
+        .waitFor({ timeout: 120_000 });
     }
     for (const r of ROUTES) {
       await page.goto(`${server.url}${r}`);

@@ -61,8 +61,10 @@ export function startServer(opts = {}) {
     }
     /** @type {Record<string, string>} */
     const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-    if (file.endsWith('sw.js') || file.endsWith('.html') || file.endsWith('.webmanifest')) headers['cache-control'] = 'no-cache';
-    else if (file.includes(`${join(root, '_app', 'immutable')}`)) headers['cache-control'] = 'public, max-age=31536000, immutable';
+    if (file.endsWith('sw.js') || file.endsWith('.html') || file.endsWith('.webmanifest'))
+      headers['cache-control'] = 'no-cache';
+    else if (file.includes(`${join(root, '_app', 'immutable')}`))
+      headers['cache-control'] = 'public, max-age=31536000, immutable';
     res.writeHead(status, headers);
     createReadStream(file).pipe(res);
   });

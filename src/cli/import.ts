@@ -13,7 +13,14 @@ import { describeError } from '../lib/engine/result';
 import type { DateOrder } from '../lib/engine/time';
 
 export interface ImportOutput {
-  files: { file: string; format: FormatId | null; rows: number; rejected: number; inserted?: number; error?: string }[];
+  files: {
+    file: string;
+    format: FormatId | null;
+    rows: number;
+    rejected: number;
+    inserted?: number;
+    error?: string;
+  }[];
   totals: Totals;
 }
 
@@ -33,7 +40,8 @@ export async function runImport(
     if (valued.has(a)) i++;
     else if (!a.startsWith('--')) files.push(a);
   }
-  if (files.length === 0) return { error: { code: 'invalid-argument', message: 'import needs at least one FILE' } };
+  if (files.length === 0)
+    return { error: { code: 'invalid-argument', message: 'import needs at least one FILE' } };
   const format = flag(args, '--format') as FormatId | undefined;
   const zone = flag(args, '--profile-tz') ?? 'Australia/Sydney';
   const dateOrder = flag(args, '--date-order') as DateOrder | undefined;
@@ -47,7 +55,13 @@ export async function runImport(
     try {
       bytes = await readFile(file);
     } catch (e) {
-      out.push({ file: name, format: null, rows: 0, rejected: 0, error: e instanceof Error ? e.message : String(e) });
+      out.push({
+        file: name,
+        format: null,
+        rows: 0,
+        rejected: 0,
+        error: e instanceof Error ? e.message : String(e),
+      });
       continue;
     }
     const p = await prepareImport(
@@ -71,7 +85,13 @@ export async function runImport(
     const prepared = p.value.prepared;
     const c = await commitImport(sql, null, prepared, 'cli');
     if (!c.ok) {
-      out.push({ file: name, format: prepared.format, rows: prepared.rowCount, rejected: prepared.rejects.length, error: describeError(c.error) });
+      out.push({
+        file: name,
+        format: prepared.format,
+        rows: prepared.rowCount,
+        rejected: prepared.rejects.length,
+        error: describeError(c.error),
+      });
       continue;
     }
     out.push({

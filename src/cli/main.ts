@@ -35,9 +35,11 @@ async function main(argv: string[]): Promise<number> {
     case 'simulate':
       out = await runSimulate(args, read);
       break;
-    case 'rules':
-      out = await runRules(args, read);
+    case 'rules': {
+      const r = await runRules(args, read);
+      out = r.ok ? r.value : { error: r.error };
       break;
+    }
     case 'generate':
       out = await runGenerate(args, write);
       break;

@@ -55,7 +55,14 @@ export interface PreviewView {
 export type PrepareView =
   | { kind: 'ready'; preview: PreviewView }
   | { kind: 'needs-date-order'; fileName: string; samples: string[]; format: FormatId }
-  | { kind: 'needs-mapping'; fileName: string; header: string[]; sampleRows: string[][]; detections: Detection[]; guess: ColumnMapping };
+  | {
+      kind: 'needs-mapping';
+      fileName: string;
+      header: string[];
+      sampleRows: string[][];
+      detections: Detection[];
+      guess: ColumnMapping;
+    };
 
 export interface CommitView {
   importId: string;
@@ -74,7 +81,11 @@ export interface DataApi {
   status(): Promise<EngineStatus>;
   /** Runs read-only SQL; BIGINTs come back as numbers when safe, else strings. */
   query(sql: string): Promise<Result<QueryRow[]>>;
-  prepare(jobId: string, file: FileInput, onProgress?: (p: ImportProgress) => void): Promise<Result<PrepareView>>;
+  prepare(
+    jobId: string,
+    file: FileInput,
+    onProgress?: (p: ImportProgress) => void,
+  ): Promise<Result<PrepareView>>;
   commit(jobId: string, onProgress?: (p: ImportProgress) => void): Promise<Result<CommitView>>;
   discard(jobId: string): Promise<void>;
   cancel(jobId: string): Promise<void>;

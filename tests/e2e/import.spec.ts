@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { ImportPage, kpi } from './pages/import-page';
 
-test('import a Sportsbet export, re-import it, import an overlapping later export, reload', async ({ page }) => {
+test('import a Sportsbet export, re-import it, import an overlapping later export, reload', async ({
+  page,
+}) => {
   const imp = new ImportPage(page);
   await imp.goto();
   await imp.importFiles('sportsbet-march-1.csv');
@@ -42,13 +44,18 @@ test('import a Sportsbet export, re-import it, import an overlapping later expor
   await expectFinal();
 });
 
-test('a malformed file: good rows import, bad rows are rejected with line and column, and download', async ({ page }) => {
+test('a malformed file: good rows import, bad rows are rejected with line and column, and download', async ({
+  page,
+}) => {
   const imp = new ImportPage(page);
   await imp.goto();
   await imp.importFiles('sportsbet-malformed.csv');
   expect(await imp.counts()).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: /Download rejected rows/ }).first().click();
+  await page
+    .getByRole('button', { name: /Download rejected rows/ })
+    .first()
+    .click();
   const csv = await readFile((await (await download).path())!, 'utf8');
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toMatch(/file.*line.*column.*reason/i);

@@ -9,7 +9,8 @@ test('a query runs through the worker, and again offline after the server is gon
   const page = await context.newPage();
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
+    if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      foreign.push(r.url());
   });
   try {
     await page.goto(`${server.url}/settings`);

@@ -17,7 +17,12 @@ test('every route loads from the navigation and says what it holds @phone', asyn
   const foreign: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !u.protocol.startsWith('blob') && !u.protocol.startsWith('data')) foreign.push(r.url());
+    if (
+      !['127.0.0.1', 'localhost'].includes(u.hostname) &&
+      !u.protocol.startsWith('blob') &&
+      !u.protocol.startsWith('data')
+    )
+      foreign.push(r.url());
   });
   await page.goto('/');
   await expect(page.getByTestId('empty-overview')).toContainText('nothing leaves your device');
@@ -37,7 +42,10 @@ test('every route loads from the navigation and says what it holds @phone', asyn
   expect(foreign).toEqual([]);
 });
 
-test('the app is installable: manifest with icons, theme colour and standalone display', async ({ page, request }) => {
+test('the app is installable: manifest with icons, theme colour and standalone display', async ({
+  page,
+  request,
+}) => {
   await page.goto('/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBeTruthy();

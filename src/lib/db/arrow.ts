@@ -24,7 +24,10 @@ import { TABLES } from '../engine/model';
 /** Extra column carrying each row's position in its batch, used to pick changed rows after a diff. */
 export const ORD = '_ord';
 
-function validity(n: number, isNull: (i: number) => boolean): { bitmap: Uint8Array | undefined; nulls: number } {
+function validity(
+  n: number,
+  isNull: (i: number) => boolean,
+): { bitmap: Uint8Array | undefined; nulls: number } {
   let nulls = 0;
   const bitmap = new Uint8Array((n + 7) >> 3);
   for (let i = 0; i < n; i++) {
@@ -54,7 +57,14 @@ function utf8Vector(values: readonly (string | null | undefined)[]): Vector {
   bytes = bytes.slice(0, pos);
   const { bitmap, nulls } = validity(n, (i) => values[i] === null || values[i] === undefined);
   return makeVector(
-    makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data: bytes }),
+    makeData({
+      type: new Utf8(),
+      length: n,
+      nullCount: nulls,
+      nullBitmap: bitmap,
+      valueOffsets: offsets,
+      data: bytes,
+    }),
   );
 }
 
@@ -71,13 +81,17 @@ function columnVector(spec: ColumnSpec, rows: readonly Record<string, unknown>[]
         if (typeof v === 'number') data[i] = BigInt(v);
       }
       const { bitmap, nulls } = validity(n, (i) => typeof get(i) !== 'number');
-      return makeVector(makeData({ type: new Int64(), length: n, nullCount: nulls, nullBitmap: bitmap, data }));
+      return makeVector(
+        makeData({ type: new Int64(), length: n, nullCount: nulls, nullBitmap: bitmap, data }),
+      );
     }
     case 'int': {
       const data = new Int32Array(n);
       for (let i = 0; i < n; i++) data[i] = (get(i) as number | null) ?? 0;
       const { bitmap, nulls } = validity(n, (i) => typeof get(i) !== 'number');
-      return makeVector(makeData({ type: new Int32(), length: n, nullCount: nulls, nullBitmap: bitmap, data }));
+      return makeVector(
+        makeData({ type: new Int32(), length: n, nullCount: nulls, nullBitmap: bitmap, data }),
+      );
     }
     case 'double':
     case 'timestamp': {
@@ -87,14 +101,20 @@ function columnVector(spec: ColumnSpec, rows: readonly Record<string, unknown>[]
         const v = get(i);
         data[i] = isTs ? (typeof v === 'string' ? Date.parse(v) : Number.NaN) : typeof v === 'number' ? v : 0;
       }
-      const { bitmap, nulls } = validity(n, (i) => (isTs ? Number.isNaN(data[i]) : typeof get(i) !== 'number'));
-      return makeVector(makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: bitmap, data }));
+      const { bitmap, nulls } = validity(n, (i) =>
+        isTs ? Number.isNaN(data[i]) : typeof get(i) !== 'number',
+      );
+      return makeVector(
+        makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: bitmap, data }),
+      );
     }
     case 'bool': {
       const data = new Uint8Array((n + 7) >> 3);
       for (let i = 0; i < n; i++) if (get(i) === true) data[i >> 3]! |= 1 << (i & 7);
       const { bitmap, nulls } = validity(n, (i) => typeof get(i) !== 'boolean');
-      return makeVector(makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap: bitmap, data }));
+      return makeVector(
+        makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap: bitmap, data }),
+      );
     }
   }
 }

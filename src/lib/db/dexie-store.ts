@@ -10,7 +10,9 @@ import type { BankrollDb, ImportRecord, RejectSet, Segment } from './schema';
 function isQuota(e: unknown): boolean {
   const name = (e as { name?: string; inner?: { name?: string } } | null)?.name;
   const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded;
+  return (
+    name === 'QuotaExceededError' || inner === 'QuotaExceededError' || name === Dexie.errnames.QuotaExceeded
+  );
 }
 
 export function dexieStore(db: BankrollDb): LedgerStore {

@@ -25,7 +25,14 @@ import { err, ok, type Result } from '../engine/result';
 import { inferDateOrder, type DateOrder } from '../engine/time';
 import { rowsToIpc } from './arrow';
 import type { Sql } from './duckdb/port';
-import { applyChanged, changedOrdinals, discardStage, refreshDerived, stageAndDiff, type DiffCounts } from './ledger';
+import {
+  applyChanged,
+  changedOrdinals,
+  discardStage,
+  refreshDerived,
+  stageAndDiff,
+  type DiffCounts,
+} from './ledger';
 
 export type { DiffCounts };
 import type { ImportRecord, RejectSet, Segment } from './schema';
@@ -90,7 +97,13 @@ export interface Prepared {
 export type PrepareOutcome =
   | { kind: 'ready'; prepared: Prepared }
   | { kind: 'needs-date-order'; fileName: string; samples: string[]; format: FormatId }
-  | { kind: 'needs-mapping'; fileName: string; header: string[]; sampleRows: string[][]; detections: Detection[] };
+  | {
+      kind: 'needs-mapping';
+      fileName: string;
+      header: string[];
+      sampleRows: string[][];
+      detections: Detection[];
+    };
 
 export interface Hooks {
   onProgress?: (p: ImportProgress) => void;
@@ -117,7 +130,11 @@ function progressReporter(hooks: Hooks) {
 }
 
 /** Chooses the date order: fixed by the format, given by the user, or proven by the file's values. */
-function decideOrder(importer: Importer, table: CsvTable, given?: DateOrder): DateOrder | { samples: string[] } {
+function decideOrder(
+  importer: Importer,
+  table: CsvTable,
+  given?: DateOrder,
+): DateOrder | { samples: string[] } {
   if (importer.fixedDateOrder) return importer.fixedDateOrder;
   if (given) return given;
   const cols = importer.dateColumns?.(table.header) ?? [];
@@ -179,7 +196,8 @@ export async function prepareImport(
   let importer: Importer | undefined;
   if (input.mapping) importer = createMappedImporter(input.mapping);
   else if (input.format) importer = importers.find((i) => i.format === input.format);
-  else if (detections[0] && detections[0].confidence >= 0.5) importer = importers.find((i) => i.format === detections[0]?.format);
+  else if (detections[0] && detections[0].confidence >= 0.5)
+    importer = importers.find((i) => i.format === detections[0]?.format);
   if (!importer) {
     return ok({
       kind: 'needs-mapping',
@@ -192,7 +210,12 @@ export async function prepareImport(
 
   const order = decideOrder(importer, table, input.dateOrder ?? input.mapping?.dateOrder);
   if (typeof order !== 'string') {
-    return ok({ kind: 'needs-date-order', fileName: input.fileName, samples: order.samples, format: importer.format });
+    return ok({
+      kind: 'needs-date-order',
+      fileName: input.fileName,
+      samples: order.samples,
+      format: importer.format,
+    });
   }
   const opts: ParseOptions & { dateOrder: DateOrder } = {
     zone: input.zone,
@@ -333,7 +356,13 @@ export async function commitImport(
           ords.value.map((o) => rows[o]!),
         );
       }
-      segments.push({ importId: id, seq, table: t, rowCount: d.value.inserted + d.value.updated, ipc: segIpc });
+      segments.push({
+        importId: id,
+        seq,
+        table: t,
+        rowCount: d.value.inserted + d.value.updated,
+        ipc: segIpc,
+      });
     }
     if (hooks.isCancelled?.()) return fail(err('cancelled'));
   }
@@ -355,7 +384,11 @@ export async function commitImport(
   };
   if (store) {
     report('write', 0, 1, true);
-    const w = await store.commit(record, segments, { importId: id, fileName: p.fileName, rejects: p.rejects });
+    const w = await store.commit(record, segments, {
+      importId: id,
+      fileName: p.fileName,
+      rejects: p.rejects,
+    });
     if (!w.ok) return fail(w);
   }
   report('index', 0, 1, true);
@@ -373,7 +406,10 @@ export async function commitImport(
  * Rebuilds DuckDB's ledger from stored segments in import order (page load, undo, sync). A segment's rows
  * replace any earlier rows with the same key.
  */
-export async function loadSegments(sql: Sql, segments: AsyncIterable<Segment> | Iterable<Segment>): Promise<Result<number>> {
+export async function loadSegments(
+  sql: Sql,
+  segments: AsyncIterable<Segment> | Iterable<Segment>,
+): Promise<Result<number>> {
   let n = 0;
   for await (const s of segments) {
     const d = await stageAndDiff(sql, s.table, s.ipc);

@@ -3,7 +3,14 @@ import type { BookTxn } from '../engine/model';
 import { rowsToIpc } from './arrow';
 import { openNodeSql } from './duckdb/node';
 import type { Sql } from './duckdb/port';
-import { applyChanged, changedOrdinals, ensureSchema, headline, refreshDerived, stageAndDiff } from './ledger';
+import {
+  applyChanged,
+  changedOrdinals,
+  ensureSchema,
+  headline,
+  refreshDerived,
+  stageAndDiff,
+} from './ledger';
 
 const base: Omit<BookTxn, 'key' | 'betKey' | 'kind' | 'amountCents' | 'at' | 'line'> = {
   venue: 'sportsbet',
@@ -18,7 +25,13 @@ const base: Omit<BookTxn, 'key' | 'betKey' | 'kind' | 'amountCents' | 'at' | 'li
   sport: 'Soccer',
   description: 'A v B',
 };
-const txn = (id: number, bet: number | null, kind: BookTxn['kind'], amountCents: number, at: string): BookTxn => ({
+const txn = (
+  id: number,
+  bet: number | null,
+  kind: BookTxn['kind'],
+  amountCents: number,
+  at: string,
+): BookTxn => ({
   ...base,
   key: `sportsbet:txn:${id}`,
   betKey: bet === null ? null : `sportsbet:bet:${bet}`,

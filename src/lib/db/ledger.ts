@@ -10,10 +10,19 @@ import { err, ok, type Result } from '../engine/result';
 import { arrowName, ORD } from './arrow';
 import { ident, type Sql } from './duckdb/port';
 
-const SQL_TYPE = { text: 'VARCHAR', bigint: 'BIGINT', int: 'INTEGER', double: 'DOUBLE', bool: 'BOOLEAN', timestamp: 'TIMESTAMP' } as const;
+const SQL_TYPE = {
+  text: 'VARCHAR',
+  bigint: 'BIGINT',
+  int: 'INTEGER',
+  double: 'DOUBLE',
+  bool: 'BOOLEAN',
+  timestamp: 'TIMESTAMP',
+} as const;
 
 export function createTableSql(table: FactTable): string {
-  const cols = TABLES[table].map((c) => `${ident(c.name)} ${SQL_TYPE[c.type]}${c.nullable ? '' : ' NOT NULL'}`);
+  const cols = TABLES[table].map(
+    (c) => `${ident(c.name)} ${SQL_TYPE[c.type]}${c.nullable ? '' : ' NOT NULL'}`,
+  );
   return `CREATE TABLE IF NOT EXISTS ${ident(table)} (${cols.join(', ')})`;
 }
 

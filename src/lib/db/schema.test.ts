@@ -8,10 +8,19 @@ describe('Dexie schema v1', () => {
     await db.open();
     expect(db.verno).toBe(1);
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(SCHEMA_V1).sort());
-    expect(db.table('imports').schema.indexes.map((i) => i.name).sort()).toEqual(
-      ['fileHash', 'importedAt', 'profileId', 'seq'].sort(),
-    );
-    await db.segments.add({ importId: 'a', seq: 1, table: 'book_txns', rowCount: 1, ipc: new Uint8Array([1, 2]) });
+    expect(
+      db
+        .table('imports')
+        .schema.indexes.map((i) => i.name)
+        .sort(),
+    ).toEqual(['fileHash', 'importedAt', 'profileId', 'seq'].sort());
+    await db.segments.add({
+      importId: 'a',
+      seq: 1,
+      table: 'book_txns',
+      rowCount: 1,
+      ipc: new Uint8Array([1, 2]),
+    });
     const seg = await db.segments.where('importId').equals('a').first();
     expect(seg?.ipc).toEqual(new Uint8Array([1, 2]));
     db.close();

@@ -22,4 +22,8 @@ export const bytes = (n: number): string => {
 };
 
 export const dateTime = (iso: string | null): string =>
-  iso ? new Date(iso.includes('T') || iso.endsWith('Z') ? iso : `${iso.replace(' ', 'T')}Z`).toLocaleString('en-AU') : '–';
+  iso
+    ? new Date(iso.includes('T') || iso.endsWith('Z') ? iso : `${iso.replace(' ', 'T')}Z`).toLocaleString(
+        'en-AU',
+      )
+    : '–';

@@ -1,7 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
-export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+export const fixture = (name: string): string =>
+  fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 /** The /import page: pick files, wait for the preview, import, read the summary. */
 export class ImportPage {

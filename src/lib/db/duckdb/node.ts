@@ -33,8 +33,14 @@ export async function openNodeSql(): Promise<Sql> {
   };
   const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const bundles = {
-    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+    mvp: {
+      mainModule: path.join(dist, 'duckdb-mvp.wasm'),
+      mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs'),
+    },
+    eh: {
+      mainModule: path.join(dist, 'duckdb-eh.wasm'),
+      mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs'),
+    },
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
@@ -43,7 +49,14 @@ export async function openNodeSql(): Promise<Sql> {
   return {
     query<Row extends SqlRow = SqlRow>(sql: string): Promise<Result<Row[]>> {
       try {
-        return Promise.resolve(ok(conn.query(sql).toArray().map((r) => arrowRowToObject(r) as Row)));
+        return Promise.resolve(
+          ok(
+            conn
+              .query(sql)
+              .toArray()
+              .map((r) => arrowRowToObject(r) as Row),
+          ),
+        );
       } catch (e) {
         return Promise.resolve(err('db-error', message(e)));
       }

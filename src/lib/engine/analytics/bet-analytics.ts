@@ -11,7 +11,6 @@
  * All local times are in the one display zone `tz_offsets` was built for (the punter's own clock), not
  * the per-row `tz` the source wrote its times in.
  */
-import { tzOffsetsSql } from './tz-offsets';
 import { lit } from './sql-text';
 import type { Row } from './values';
 
@@ -61,16 +60,17 @@ const GENERIC_SELECTIONS = [
 ];
 
 /**
- * The participant expression over columns `sel` (a cleaned selection) and `home`/`away` (teams split
- * from the event). Cleaning the selection removes, in order: a price (" @ 2.10" and anything after), a
- * trailing parenthesis ("(Win)", "(+3.5)"), a runner number ("2. "), and a handicap or line ("-12.5",
- * "+7", " 45.5"). "Home"/"1" and "Away"/"2" become the team named in the event ("A v B": A is home;
- * "A @ B": B is home); generic selections (Over, Yes, Draw...) and empty ones give ''.
+ * A selection cleaned of everything but a name, as SQL over column `col`. Removed, in order: a price
+ * (" @ 2.10" and anything after), a trailing parenthesis ("(Win)", "(+3.5)"), a runner number ("2. "),
+ * and a handicap or line ("-12.5", "+7", " 45.5"; a bare integer such as "Schalke 04" stays).
  */
-export const PARTICIPANT_CLEAN_SQL = (col: string): string =>
-  `trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim(coalesce(${col}, '')),` +
-  ` '\\s+@\\s+.*$', ''), '\\s*\\([^()]*\\)\\s*$', ''), '^\\d+\\.\\s+', ''), '\\s*[+-]\\d+(\\.\\d+)?$', ''),` +
-  ` '\\s+\\d+\\.\\d+$', ''))`;
+export function cleanSelectionSql(col: string): string {
+  return (
+    `trim(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(trim(coalesce(${col}, '')),` +
+    ` '\\s+@\\s+.*$', ''), '\\s*\\([^()]*\\)\\s*$', ''), '^\\d+\\.\\s+', ''), '\\s*[+-]\\d+(\\.\\d+)?$', ''),` +
+    ` '\\s+\\d+\\.\\d+$', ''))`
+  );
+}
 
 const AT_EVENT = `'^(.+?)\\s+@\\s+(.+)$'`;
 const V_EVENT = `'(?i)^(.+?)\\s+(?:v|vs)\\.?\\s+(.+)$'`;
@@ -84,14 +84,17 @@ export function eventTeamsSql(col: string): { home: string; away: string } {
   return { home: pick(2, 1), away: pick(1, 2) };
 }
 
-/** The participant as a SQL expression of a selection and an event column (see PARTICIPANT_CLEAN_SQL). */
-export function participantSql(selectionCol: string, eventCol: string): string {
-  const sel = PARTICIPANT_CLEAN_SQL(selectionCol);
+/**
+ * The participant from a cleaned selection expression and an event column: "Home"/"1" and "Away"/"2"
+ * become the team the event names ("A v B": A is home; "A @ B": B is home); generic selections (Over,
+ * Yes, Draw...) and empty ones give ''; anything else is the cleaned selection itself.
+ */
+export function participantSql(cleanSel: string, eventCol: string): string {
   const { home, away } = eventTeamsSql(eventCol);
-  return `(CASE WHEN lower(${sel}) IN ('home', '1') THEN ${home}
-    WHEN lower(${sel}) IN ('away', '2') THEN ${away}
-    WHEN lower(${sel}) IN (${GENERIC_SELECTIONS.map((g) => lit(g)).join(', ')}) THEN ''
-    ELSE ${sel} END)`;
+  return `(CASE WHEN lower(${cleanSel}) IN ('home', '1') THEN ${home}
+    WHEN lower(${cleanSel}) IN ('away', '2') THEN ${away}
+    WHEN lower(${cleanSel}) IN (${GENERIC_SELECTIONS.map((g) => lit(g)).join(', ')}) THEN ''
+    ELSE ${cleanSel} END)`;
 }
 
 /** The 64-bit key of a text dimension: hash of the value, '' standing for "not recorded". */
@@ -104,17 +107,21 @@ export const SEARCH_SEPARATOR = '\u001f';
  * Creates `bet_analytics` from `bet_facts` and `tz_offsets`. Columns, beyond all of `bet_facts`:
  * - `local_placed`, `local_settled` TIMESTAMP: wall clock in the display zone (UTC + offset in force);
  * - `local_day` DATE: local day of settlement, else of placement (pending bets);
- * - `net_cents` BIGINT: return − stake, 0 for pending; `is_settled`, `is_loss` (settled with net < 0);
+ * - `net_cents` BIGINT: return − stake, 0 for pending; `is_settled`; `is_loss` (settled, net < 0);
+ *   `won_n` (1 for a won bet, else 0, so a SUM counts wins without comparing text);
  * - `dow` (0 = Monday .. 6) and `hour` (0..23) of the local placement time;
  * - `odds_band`/`odds_band_id`, `stake_band`/`stake_band_id` (ids index ODDS_BANDS / STAKE_BANDS);
  * - `participant` (see `participantSql`), and `*_h` UBIGINT keys of venue, sport, competition, market,
- *   participant and bet_type;
+ *   participant and bet_type (see `dimKeySql`);
  * - `seq`: 1-based order by (local_day, settled-or-placed instant, key), the order of every curve;
- * - `cum_net`: running net over settled bets in `seq` order (NULL on pending rows);
- * - `day_run_max`, `day_run_min`: running max / min of `cum_net` within the local day (settled rows);
- * - `loss_run`: for a losing bet, the number of settled non-losing bets before it (equal within a streak);
  * - `after_loss`: placed within CHASE_WINDOW_MIN minutes after (or at) some bet's losing settlement;
+ * - `nn`, `ns`, `ss` DOUBLE: net², net·stake, stake² for the ROI interval (settled bets; 0 when pending);
+ * - `clv` DOUBLE: odds / closing odds − 1 when both are known (decimal odds >= 1), else NULL;
  * - `search_text`: lower-case event, market and selection joined by SEARCH_SEPARATOR.
+ *
+ * Rows are stored pending first, then newest first: the bets table's default order is then a scan, and
+ * row groups holding only settled bets skip the `is_settled` test by their zone maps. The selection is
+ * cleaned once per distinct selection (regular expressions over every row cost seconds at 1M bets).
  */
 export function betAnalyticsSql(): string {
   const oddsId = bandIndexSql('odds_decimal', ODDS_UPPER, ODDS_BANDS.length - 1);
@@ -124,6 +131,8 @@ export function betAnalyticsSql(): string {
 WITH losses AS (
   SELECT settled_at AS loss_at FROM bet_facts
   WHERE status <> 'pending' AND settled_at IS NOT NULL AND return_cents < stake_cents
+), selections AS (
+  SELECT selection, ${cleanSelectionSql('selection')} AS sel_clean FROM (SELECT DISTINCT selection FROM bet_facts)
 ), zoned AS (
   SELECT f.*,
     f.placed_at + to_minutes(CAST(p.offset_min AS BIGINT)) AS local_placed,
@@ -135,35 +144,17 @@ WITH losses AS (
   SELECT z.*, (l.loss_at IS NOT NULL AND z.placed_at - l.loss_at <= to_minutes(${CHASE_WINDOW_MIN})) AS after_loss
   FROM zoned z ASOF LEFT JOIN losses l ON z.placed_at >= l.loss_at
 ), base AS (
-  SELECT *,
-    CAST(coalesce(local_settled, local_placed) AS DATE) AS local_day,
-    (status <> 'pending') AS is_settled,
-    CAST(CASE WHEN status = 'pending' THEN 0 ELSE return_cents - stake_cents END AS BIGINT) AS net_cents,
-    ${participantSql('selection', 'event')} AS participant
-  FROM chased
-), ordered AS (
-  SELECT *,
-    row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq,
-    (is_settled AND net_cents < 0) AS is_loss
-  FROM base
-), running AS (
-  SELECT *,
-    CAST(sum(net_cents) OVER w AS BIGINT) AS run_net,
-    CAST(sum(CASE WHEN is_settled AND net_cents >= 0 THEN 1 ELSE 0 END) OVER w AS BIGINT) AS wins_before
-  FROM ordered WINDOW w AS (ORDER BY seq ROWS UNBOUNDED PRECEDING)
-), curve AS (
-  SELECT *,
-    CASE WHEN is_settled THEN run_net END AS cum_net
-  FROM running
-), daily AS (
-  SELECT *,
-    max(cum_net) OVER d AS day_run_max,
-    min(cum_net) OVER d AS day_run_min
-  FROM curve WINDOW d AS (PARTITION BY local_day ORDER BY seq ROWS UNBOUNDED PRECEDING)
+  SELECT c.*,
+    CAST(coalesce(c.local_settled, c.local_placed) AS DATE) AS local_day,
+    (c.status <> 'pending') AS is_settled,
+    CAST(CASE WHEN c.status = 'pending' THEN 0 ELSE c.return_cents - c.stake_cents END AS BIGINT) AS net_cents,
+    ${participantSql("coalesce(s.sel_clean, '')", 'c.event')} AS participant
+  FROM chased c LEFT JOIN selections s ON s.selection IS NOT DISTINCT FROM c.selection
 )
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
   closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count,
-  local_placed, local_settled, local_day, net_cents, is_settled, is_loss,
+  local_placed, local_settled, local_day, net_cents, is_settled, (is_settled AND net_cents < 0) AS is_loss,
+  CAST(CASE WHEN status = 'won' THEN 1 ELSE 0 END AS TINYINT) AS won_n,
   CAST(isodow(local_placed) - 1 AS TINYINT) AS dow,
   CAST(hour(local_placed) AS TINYINT) AS hour,
   ${oddsId} AS odds_band_id,
@@ -177,12 +168,37 @@ SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, ret
   ${dimKeySql('market')} AS market_h,
   ${dimKeySql('participant')} AS participant_h,
   ${dimKeySql('bet_type')} AS bet_type_h,
-  seq, cum_net, day_run_max, day_run_min,
-  CASE WHEN is_loss THEN wins_before END AS loss_run,
+  row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq,
   after_loss,
+  CAST(net_cents AS DOUBLE) * net_cents AS nn,
+  CASE WHEN is_settled THEN CAST(net_cents AS DOUBLE) * stake_cents ELSE 0 END AS ns,
+  CASE WHEN is_settled THEN CAST(stake_cents AS DOUBLE) * stake_cents ELSE 0 END AS ss,
+  CASE WHEN odds_decimal >= 1 AND closing_odds_decimal >= 1 THEN odds_decimal / closing_odds_decimal - 1 END AS clv,
   lower(concat_ws(${sep}, coalesce(event, ''), coalesce(market, ''), coalesce(selection, ''))) AS search_text
-FROM daily
-ORDER BY seq`;
+FROM base
+ORDER BY is_settled, seq DESC`;
+}
+
+/** Text dimensions with a hash key, and the column holding each one's label. */
+export const TEXT_DIMENSIONS = {
+  sport: "coalesce(sport, '')",
+  competition: "coalesce(competition, '')",
+  participant: 'participant',
+  market: "coalesce(market, '')",
+  bet_type: 'bet_type',
+  venue: "coalesce(venue, '')",
+} as const;
+
+/**
+ * Creates `bet_dims(dim, h, label)`: each text dimension's distinct values and their hash keys, so a
+ * breakdown groups by the 64-bit key and looks up a few labels instead of carrying text through the scan.
+ */
+export function betDimsSql(): string {
+  const parts = Object.entries(TEXT_DIMENSIONS).map(
+    ([dim, label]) =>
+      `SELECT DISTINCT ${lit(dim)} AS dim, ${dim}_h AS h, ${label} AS label FROM bet_analytics`,
+  );
+  return `CREATE OR REPLACE TABLE bet_dims AS ${parts.join('\nUNION ALL ')}`;
 }
 
 /**
@@ -215,18 +231,4 @@ export function parseLedgerYears(rows: readonly Row[]): YearRange | null {
   const r = rows[0];
   if (!r || r.from_year === null || r.from_year === undefined) return null;
   return { fromYear: Number(r.from_year), toYear: Number(r.to_year) };
-}
-
-/**
- * Everything to run after a ledger change (after `refreshDerived` rebuilt `bet_facts`), in order:
- * `tz_offsets` for the display zone over the ledger's years (one year of margin each side, so a bet
- * late on 31 December UTC still finds its local offset), then `bet_analytics` and `cash_analytics`.
- * With an empty ledger pass the current year.
- */
-export function analyticsRefreshSql(zone: string, years: YearRange): string[] {
-  return [
-    ...tzOffsetsSql(zone, years.fromYear - 1, years.toYear + 1),
-    betAnalyticsSql(),
-    cashAnalyticsSql(),
-  ];
 }

@@ -130,7 +130,11 @@ export interface TablePage {
  * One page of the bets table and the total count of matching bets, in one query: the count is on every
  * row, and a page past the end still returns one row holding only the count.
  */
-export function betsTableSql(f: BetFilter, sort: TableSort = DEFAULT_SORT, page: TablePage = { offset: 0, limit: 50 }): string {
+export function betsTableSql(
+  f: BetFilter,
+  sort: TableSort = DEFAULT_SORT,
+  page: TablePage = { offset: 0, limit: 50 },
+): string {
   if (!Number.isInteger(page.offset) || page.offset < 0) throw new RangeError(`bad offset: ${page.offset}`);
   if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`bad limit: ${page.limit}`);
   const where = filterWhere(f);

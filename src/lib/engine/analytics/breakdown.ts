@@ -101,7 +101,9 @@ export function breakdownSql(f: BetFilter, dim: Dimension, topN = 12): string {
   const d = DIM_SQL[dim];
   if (!d) throw new RangeError(`unknown dimension: ${String(dim)}`);
   if (!Number.isInteger(topN) || topN < 1) throw new RangeError(`bad topN: ${topN}`);
-  const rank = d.ordered ? `row_number() OVER (ORDER BY k)` : `row_number() OVER (ORDER BY staked DESC, label)`;
+  const rank = d.ordered
+    ? `row_number() OVER (ORDER BY k)`
+    : `row_number() OVER (ORDER BY staked DESC, label)`;
   const keep = d.ordered ? 'TRUE' : `(rk <= ${topN} OR groups <= ${topN + 1})`;
   return `WITH bd_g AS (
   SELECT ${d.key} AS k, any_value(${d.label}) AS label, count(*) AS bets, count(*) FILTER (WHERE status = 'won') AS won,

@@ -5,7 +5,15 @@
  * first (fast) and then the text itself (exact, and only on rows whose hash matched).
  */
 import type { BetType } from '../model';
-import { BET_TYPES, dimKeySql, ODDS_BANDS, SEARCH_SEPARATOR, STAKE_BANDS, type OddsBand, type StakeBand } from './bet-analytics';
+import {
+  BET_TYPES,
+  dimKeySql,
+  ODDS_BANDS,
+  SEARCH_SEPARATOR,
+  STAKE_BANDS,
+  type OddsBand,
+  type StakeBand,
+} from './bet-analytics';
 import { dayLit, isDayKey, lit } from './sql-text';
 
 export type StatusFilter = 'settled' | 'pending' | 'all';
@@ -89,7 +97,8 @@ export function filterWhere(f: BetFilter): string {
     const values = f[field];
     if (values && values.length > 0) parts.push(textIn(column, values));
   }
-  if (f.oddsBands?.length) parts.push(intsIn('odds_band_id', indexesOf(ODDS_BANDS, f.oddsBands, 'odds band'), 99));
+  if (f.oddsBands?.length)
+    parts.push(intsIn('odds_band_id', indexesOf(ODDS_BANDS, f.oddsBands, 'odds band'), 99));
   if (f.stakeBands?.length) {
     parts.push(intsIn('stake_band_id', indexesOf(STAKE_BANDS, f.stakeBands, 'stake band'), 99));
   }
@@ -170,12 +179,16 @@ export function filterFromParams(p: URLSearchParams): BetFilter {
   const to = p.get(FILTER_PARAMS.to);
   if (to !== null && isDayKey(to)) f.to = to;
   f.sports = p.getAll(FILTER_PARAMS.sports);
-  f.betTypes = p.getAll(FILTER_PARAMS.betTypes).filter((t): t is BetType => (BET_TYPES as readonly string[]).includes(t));
+  f.betTypes = p
+    .getAll(FILTER_PARAMS.betTypes)
+    .filter((t): t is BetType => (BET_TYPES as readonly string[]).includes(t));
   f.venues = p.getAll(FILTER_PARAMS.venues);
   f.competitions = p.getAll(FILTER_PARAMS.competitions);
   f.markets = p.getAll(FILTER_PARAMS.markets);
   f.participants = p.getAll(FILTER_PARAMS.participants);
-  f.oddsBands = p.getAll(FILTER_PARAMS.oddsBands).filter((b): b is OddsBand => (ODDS_BANDS as readonly string[]).includes(b));
+  f.oddsBands = p
+    .getAll(FILTER_PARAMS.oddsBands)
+    .filter((b): b is OddsBand => (ODDS_BANDS as readonly string[]).includes(b));
   f.stakeBands = p
     .getAll(FILTER_PARAMS.stakeBands)
     .filter((b): b is StakeBand => (STAKE_BANDS as readonly string[]).includes(b));
@@ -184,6 +197,7 @@ export function filterFromParams(p: URLSearchParams): BetFilter {
   const q = p.get(FILTER_PARAMS.search);
   if (q !== null) f.search = q;
   const status = p.get(FILTER_PARAMS.status);
-  if (status !== null && (STATUS_FILTERS as readonly string[]).includes(status)) f.status = status as StatusFilter;
+  if (status !== null && (STATUS_FILTERS as readonly string[]).includes(status))
+    f.status = status as StatusFilter;
   return normaliseFilter(f);
 }

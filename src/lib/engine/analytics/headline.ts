@@ -1,15 +1,19 @@
 /**
  * The headline figures of the Bets page for a filter, and the same figures for two date ranges side by
- * side. Money panels read settled bets only (`status` of the filter shapes the bets table); pending
- * count and stake come from the pending bets matching the rest of the filter; deposits and withdrawals
- * come from `cash_analytics` within the date range and venues of the filter (sport, market and the like
- * do not apply to cash). As in the ledger headline, a returned withdrawal counts as money back in.
+ * side. Money panels read settled bets only (the filter's `status` shapes the bets table); pending count
+ * and stake come from the pending bets matching the rest of the filter; deposits and withdrawals come
+ * from `cash_analytics` within the filter's dates and venues (sport, market and the like do not apply to
+ * cash). As in the ledger headline, a returned withdrawal counts as money back in.
+ *
+ * One query returns the cash totals and the filter's day rows as lists; totals and the drawdown are
+ * folded from the day rows in TypeScript (exact integer sums: cents stay far below 2^53).
  */
-import { curveCtes, parseSwing, settledWhere, type Swing } from './curve';
-import { filterWhere, type BetFilter } from './filter';
-import { dayLit, lit } from './sql-text';
 import { dimKeySql } from './bet-analytics';
-import { ratioOf, toCents, toCount, toText, type Row } from './values';
+import { dayListsSelect, dayRowsCte, foldSwings, parseDayLists, type DayRow, type Swing } from './days';
+import type { BetFilter } from './filter';
+import { dayLit, lit } from './sql-text';
+import { ratioOf, toCents, type Row } from './values';
+import { cents } from '../money';
 
 export interface BetHeadline {
   /** Returned − staked over settled bets, cents. */
@@ -48,49 +52,64 @@ function cashWhere(f: BetFilter): string {
   return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
 }
 
-/** A SELECT (with its own WITH) giving one headline row for the filter. */
-function headlineSelect(f: BetFilter, precomputed?: boolean): string {
-  return `WITH ${curveCtes(f, precomputed)},
-hl_agg AS (SELECT count(*) AS bets, count(*) FILTER (WHERE status = 'won') AS won,
-    CAST(coalesce(sum(stake_cents), 0) AS BIGINT) AS staked, CAST(coalesce(sum(return_cents), 0) AS BIGINT) AS returned,
-    CAST(min(local_day) AS VARCHAR) AS first_day, CAST(max(local_day) AS VARCHAR) AS last_day
-  FROM bet_analytics WHERE ${settledWhere(f)}),
-hl_pending AS (SELECT count(*) AS pending, CAST(coalesce(sum(stake_cents), 0) AS BIGINT) AS pending_stake
-  FROM bet_analytics WHERE ${filterWhere({ ...f, status: 'pending' })}),
+/** A SELECT (with its own WITH) giving the one headline row for the filter. */
+function headlineSelect(f: BetFilter, precomputed: boolean): string {
+  return `WITH ${dayRowsCte('hl_days', f, precomputed)},
+hl_lists AS (${dayListsSelect('hl_days')}),
 hl_cash AS (SELECT
     CAST(coalesce(sum(amount_cents) FILTER (WHERE kind IN ('deposit', 'returned-withdrawal')), 0) AS BIGINT) AS deposits,
     CAST(coalesce(-sum(amount_cents) FILTER (WHERE kind = 'withdrawal'), 0) AS BIGINT) AS withdrawals
   FROM cash_analytics WHERE ${cashWhere(f)})
-SELECT * FROM hl_agg, hl_pending, hl_cash, cv_swing`;
+SELECT * FROM hl_cash, hl_lists`;
 }
 
 /** Headline figures for the filter: one row, see `parseHeadline`. */
-export function headlineSql(f: BetFilter, precomputed?: boolean): string {
+export function headlineSql(f: BetFilter, precomputed = true): string {
   return headlineSelect(f, precomputed);
 }
 
-export function parseHeadlineRow(r: Row): BetHeadline {
-  const staked = toCents(r.staked);
-  const returned = toCents(r.returned);
-  const bets = toCount(r.bets);
-  const won = toCount(r.won);
-  const net = returned - staked;
+/** The headline from day rows and cash totals. */
+export function headlineFromDays(days: readonly DayRow[], depositsCents: number, withdrawalsCents: number): BetHeadline {
+  let bets = 0;
+  let won = 0;
+  let staked = 0;
+  let net = 0;
+  let pending = 0;
+  let pendingStake = 0;
+  let firstDay: string | null = null;
+  let lastDay: string | null = null;
+  for (const d of days) {
+    bets += d.bets;
+    won += d.won;
+    staked += d.staked;
+    net += d.net;
+    pending += d.pending;
+    pendingStake += d.pendingStake;
+    if (d.bets > 0) {
+      firstDay ??= d.day;
+      lastDay = d.day;
+    }
+  }
   return {
-    netCents: net,
-    stakedCents: staked,
-    returnedCents: returned,
+    netCents: cents(net),
+    stakedCents: cents(staked),
+    returnedCents: cents(staked + net),
     roi: ratioOf(net, staked),
     bets,
     wonBets: won,
     strikeRate: ratioOf(won, bets),
-    pendingBets: toCount(r.pending),
-    pendingStakeCents: toCents(r.pending_stake),
-    depositsCents: toCents(r.deposits),
-    withdrawalsCents: toCents(r.withdrawals),
-    maxDrawdown: parseSwing(r, 'dd'),
-    firstDay: toText(r.first_day),
-    lastDay: toText(r.last_day),
+    pendingBets: pending,
+    pendingStakeCents: cents(pendingStake),
+    depositsCents,
+    withdrawalsCents,
+    maxDrawdown: foldSwings(days).drawdown,
+    firstDay,
+    lastDay,
   };
+}
+
+export function parseHeadlineRow(r: Row): BetHeadline {
+  return headlineFromDays(parseDayLists(r), toCents(r.deposits), toCents(r.withdrawals));
 }
 
 export function parseHeadline(rows: readonly Row[]): BetHeadline {
@@ -107,13 +126,13 @@ export interface DateRange {
  * The headline for two date ranges with the rest of the filter the same (its own dates are replaced),
  * in one query: rows tagged period 'a' and 'b'.
  */
-export function comparisonSql(f: BetFilter, a: DateRange, b: DateRange): string {
+export function comparisonSql(f: BetFilter, a: DateRange, b: DateRange, precomputed = true): string {
   const withRange = (r: DateRange): BetFilter => {
     const { from: _from, to: _to, ...rest } = f;
     return { ...rest, ...(r.from === undefined ? {} : { from: r.from }), ...(r.to === undefined ? {} : { to: r.to }) };
   };
-  return `SELECT 'a' AS period, * FROM (${headlineSelect(withRange(a))})
-UNION ALL SELECT 'b' AS period, * FROM (${headlineSelect(withRange(b))})`;
+  return `SELECT 'a' AS period, * FROM (${headlineSelect(withRange(a), precomputed)})
+UNION ALL SELECT 'b' AS period, * FROM (${headlineSelect(withRange(b), precomputed)})`;
 }
 
 export interface Comparison {

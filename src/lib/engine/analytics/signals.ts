@@ -14,7 +14,7 @@
 import { settledWhere } from './curve';
 import type { BetFilter } from './filter';
 import { addDays, dayLit, lit } from './sql-text';
-import { ratioOf, toCents, toCount, toRatio, type Row } from './values';
+import { ratioOf, toCents, toCount, toLabel, toRatio, type Row } from './values';
 
 export interface ClosingLineValue {
   /** Bets with both prices. */
@@ -34,7 +34,11 @@ FROM bet_analytics WHERE ${settledWhere(f)} AND odds_decimal >= 1 AND closing_od
 export function parseClv(rows: readonly Row[]): ClosingLineValue {
   const r = rows[0] ?? {};
   const n = toCount(r.n);
-  return { bets: n, meanClv: n === 0 ? null : toRatio(r.mean_clv), beatCloseShare: ratioOf(toCount(r.beat), n) };
+  return {
+    bets: n,
+    meanClv: n === 0 ? null : toRatio(r.mean_clv),
+    beatCloseShare: ratioOf(toCount(r.beat), n),
+  };
 }
 
 export interface RgSignals {
@@ -96,30 +100,32 @@ export function rgSignalsSql(asOf: string, windowDays = 90): string {
     CAST(coalesce(sum(amount_cents) FILTER (WHERE local_day < ${day(-89)}), 0) AS BIGINT) AS dep_prior_cents
   FROM cash_analytics WHERE kind = 'deposit' AND local_day BETWEEN ${day(-179)} AND ${day(0)}
 )
-SELECT * FROM rg_net, rg_placed, rg_cash`;
+SELECT ${lit(asOf)} AS as_of, ${windowDays} AS window_days, * FROM rg_net, rg_placed, rg_cash`;
 }
 
 /** Mean in whole cents, rounded half up; null for no items. */
 const meanCents = (sum: number, n: number): number | null => (n === 0 ? null : Math.round(sum / n));
 
-export function parseRgSignals(rows: readonly Row[], asOf: string, windowDays = 90): RgSignals {
+export function parseRgSignals(rows: readonly Row[]): RgSignals {
   const r = rows[0] ?? {};
   const chaseBets = toCount(r.chase_bets);
   const chaseStake = toCents(r.chase_stake);
   const otherBets = toCount(r.other_bets);
   const otherStake = toCents(r.other_stake);
   const ratio =
-    chaseBets === 0 || otherBets === 0 || otherStake === 0 ? null : (chaseStake * otherBets) / (otherStake * chaseBets);
+    chaseBets === 0 || otherBets === 0 || otherStake === 0
+      ? null
+      : (chaseStake * otherBets) / (otherStake * chaseBets);
   const bets = toCount(r.bets);
   const lateBets = toCount(r.late_bets);
   const last90 = toCount(r.dep_last);
   const prior90 = toCount(r.dep_prior);
   return {
-    asOf,
+    asOf: toLabel(r.as_of),
     net30Cents: toCents(r.net30),
     net90Cents: toCents(r.net90),
     net365Cents: toCents(r.net365),
-    windowDays,
+    windowDays: toCount(r.window_days),
     chasing: {
       afterLossBets: chaseBets,
       afterLossMeanStakeCents: meanCents(chaseStake, chaseBets),

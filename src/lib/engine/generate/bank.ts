@@ -195,6 +195,7 @@ export function simulateBank(rng: Rng, flows: readonly BankFlow[], opts: BankOpt
     };
   };
 
+  // Money to and from the venues: card payments post a day or two later; direct credits on their day.
   for (const f of flows) {
     const v = VENUES[f.venue];
     if (f.method === 'card') {
@@ -233,7 +234,8 @@ export function simulateBank(rng: Rng, flows: readonly BankFlow[], opts: BankOpt
     }
   }
 
-  // Ordinary life, day by day.
+  // Ordinary life, day by day: fortnightly pay, weekly rent, groceries, eating out, fuel, monthly bills,
+  // subscriptions and the odd transfer from a friend. None of it scales with activity.
   const salaryBase = rng.int(290_000, 320_000);
   const rent = rng.pick([48_000, 52_000, 55_000]);
   const suburb = rng.pick(SUBURBS);
@@ -326,6 +328,7 @@ export function simulateBank(rng: Rng, flows: readonly BankFlow[], opts: BankOpt
   // Stable sort: posting day, then time of day; ties keep the order lines were made in.
   posted.sort((a, b) => a.postMs - b.postMs || a.orderMs - b.orderMs);
 
+  // Balances run forward from the opening balance; the file lists the lines newest first.
   const totals = { incomeCents: 0, spendingCents: 0, riskSpendCents: 0 };
   let balance = rng.int(250_000, 600_000);
   const balances: number[] = [];
@@ -354,6 +357,7 @@ export function simulateBank(rng: Rng, flows: readonly BankFlow[], opts: BankOpt
   };
 }
 
+/** A direct debit line; its reference is derived from the day so it needs no random draw. */
 function directDebit(
   day: number,
   amountCents: number,
@@ -391,6 +395,7 @@ function commBankDescription(e: Entry, card4: string): string {
   }
 }
 
+/** `date,"±amount","description","±balance"`. */
 function commBankRow(l: BankLine, balance: number, card4: string): string {
   return `${fmtDmy(l.postMs)},"${signedDecimal(l.amountCents)}","${commBankDescription(l.entry, card4)}","${signedDecimal(balance)}"`;
 }
@@ -413,6 +418,7 @@ function nabTypeAndDetails(e: Entry, card4: string): [string, string] {
   }
 }
 
+/** NAB's 2022 layout: 9 fields, or 8 when there is no merchant name; nothing quoted. */
 function nabRow(l: BankLine, balance: number, account: string, card4: string): string {
   const [type, details] = nabTypeAndDetails(l.entry, card4);
   const cells = [

@@ -249,6 +249,8 @@ function half(rng: Rng, lo: number, hi: number): string {
 
 function sportSelection(rng: Rng, sport: Sport, home: string, away: string): Omit<Leg, 'event'> {
   const side = rng.chance(0.55) ? home : away;
+  // Market mix: 45% the result (head to head, or win-draw-win for soccer), 20% line or total goals,
+  // 15% totals or both-teams-to-score, 20% a player market. `fair` is 1 - the book's margin on it.
   const roll = rng.float();
   if (roll < 0.45) {
     if (sport === 'Soccer') {
@@ -398,7 +400,7 @@ function planBet(
       const { label } = racingSelection(rng);
       summary = `${raceName(rng, kind === 'greyhound')}\n Win or Place\n${label} @ ${decimal(oddsH)} (${isPlace ? 'Place' : 'Win'})`;
       stakeCents = stakeDollars(rng, SINGLE_STAKES, chaseFactor) * 100;
-      // Place bets pay on a top-3 finish: about three times as likely as the win price implies.
+      // The chance of winning is the price's implied chance less the bookmaker's take on racing.
       const implied = 100 / oddsH;
       result = decide(rng, stakeCents, oddsH, implied * (isPlace ? 0.86 : 0.84), 0.025, 0);
       leadMin = rng.int(2, 60) + 3;
@@ -436,10 +438,10 @@ function planBet(
       break;
     }
     case 'multi': {
-      const n = MULTI_LEGS.pick(rng);
+      const wanted = MULTI_LEGS.pick(rng);
       const legs: Leg[] = [];
       const teams: string[] = [];
-      while (legs.length < n) {
+      for (let tries = 0; legs.length < wanted && tries < 200; tries++) {
         const sport = pickSport(rng, month);
         const { event, home, away } = matchup(rng, sport);
         // One game per team in a multi: a team plays once a round.
@@ -462,7 +464,7 @@ function planBet(
         prob *= (100 / leg.oddsH) * leg.fair;
       }
       summary =
-        `${n} Leg Multi\n Multi\n` +
+        `${legs.length} Leg Multi\n Multi\n` +
         legs.map((l) => `${l.event}\n ${l.market}\n${l.selection} @ ${decimal(l.oddsH)} (Win)`).join('\n');
       flags = FLAGS_MULTI;
       stakeCents = stakeDollars(rng, MULTI_STAKES, chaseFactor) * 100;
@@ -537,14 +539,17 @@ export function simulatePunter(rng: Rng, opts: PunterOptions): PunterWorld {
     depositsCents: 0,
     withdrawalsCents: 0,
   };
+  // Last digits of the card deposits come from and the bank account withdrawals go to.
   const card = String(rng.int(1000, 9999));
   const bankAcct = String(rng.int(1000, 9999));
+  // Ids increase with gaps, as ids shared with other customers' activity do.
   let txId = rng.int(300_000_000, 399_999_999);
   let betId = rng.int(70_000_000, 79_999_999);
   let balance = 0;
   let rows = 0;
   let placed = 0;
   let withdrawals = 0;
+  // Results (cents) of the last RECENT_WINDOW settled bets: their sum says whether the punter is chasing.
   const recent: number[] = [];
   let recentSum = 0;
 
@@ -624,6 +629,7 @@ export function simulatePunter(rng: Rng, opts: PunterOptions): PunterWorld {
     }
   };
 
+  /** Writes every queued settlement, withdrawal and bounce due at or before `t`, in time order. */
   const drainUntil = (t: number): void => {
     while (queue.peekAt() <= t) {
       const next = queue.pop();
@@ -631,6 +637,7 @@ export function simulatePunter(rng: Rng, opts: PunterOptions): PunterWorld {
     }
   };
 
+  /** Places one bet at `at`, depositing first when the balance cannot cover the stake. */
   const place = (at: number, forcePendingAfter: number | null): void => {
     const chasing = isChasing();
     const chaseFactor = chasing ? 1.5 + 1.5 * rng.float() : 1;
@@ -659,13 +666,17 @@ export function simulatePunter(rng: Rng, opts: PunterOptions): PunterWorld {
     queue.push(bet.settleMs, { kind: 'settle', betId, bet });
   };
 
+  // Day by day: skip about one day in seven (never while chasing, nor the last day, whose bets on later
+  // events stay pending), draw the day's bet times, and write what the queue holds before each
+  // placement, so the file stays in time order.
   const lastDay = endMs - DAY_MS;
   for (let day = startMs; day < endMs; day += DAY_MS) {
     const chasing = isChasing();
-    if (!chasing && !rng.chance(0.85)) continue;
+    const isLastDay = day >= lastDay;
+    if (!isLastDay && !chasing && !rng.chance(0.85)) continue;
     const base = (DAY_WEIGHTS[weekday(day)] ?? 4) * (chasing ? 1.5 : 1) * scale;
     let n = Math.floor(base * (0.4 + 1.2 * rng.float()) + rng.float());
-    const forced = day >= lastDay ? 2 + Math.floor(scale) : 0;
+    const forced = isLastDay ? 2 + Math.floor(scale) : 0;
     n += forced;
     const hours = chasing ? CHASE_HOURS : HOURS;
     const times: number[] = [];
@@ -682,6 +693,7 @@ export function simulatePunter(rng: Rng, opts: PunterOptions): PunterWorld {
       place(at, forcedFrom.has(i) ? endMs : null);
     }
   }
+  // Settlements due after the period are not written: those bets stay pending.
   drainUntil(endMs - 1);
   totals.netCents = totals.returnedCents - totals.stakedCents;
 

@@ -201,6 +201,18 @@ describe('the Sportsbet file', () => {
     expect(t.netCents).toBeLessThan(0);
   });
 
+  it('shows every behaviour for any seed: returned withdrawal, cash-outs, voids, pending bets', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const t = file(generateWorld({ seed, persona: 'punter', months: 6, scale: 1 }), 'sportsbet');
+      const count = (type: string): number => t.split(`","${type}","`).length - 1;
+      expect(count('Returned Withdrawal')).toBeGreaterThanOrEqual(1);
+      expect(count('Cashed Out')).toBeGreaterThanOrEqual(3);
+      expect(count('Void')).toBeGreaterThanOrEqual(1);
+      const settled = count('Win') + count('Lose') + count('Void') + count('Cashed Out');
+      expect(count('Bet Stake') - settled).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('can be written with CRLF record separators, keeping LF inside the Summary', () => {
     const crlf = generateWorld({ seed: 42, persona: 'punter', months: 6, scale: 1, eol: 'crlf' });
     const t = file(crlf, 'sportsbet');

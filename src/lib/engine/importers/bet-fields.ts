@@ -38,23 +38,30 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
  * be at least 1.
  */
 export function parseOddsExact(text: string, format: OddsFormat | 'auto' = 'auto'): Decimal | null {
+  return readOdds(text, format)?.exact ?? null;
+}
+
+/** The exact odds and the form the text was read in. */
+function readOdds(text: string, format: OddsFormat | 'auto'): { exact: Decimal; read: OddsFormat } | null {
   const t = text.trim().replace(/\u2212/g, '-');
   if (t === '') return null;
-  if (/^(evens?|evs)$/i.test(t)) return format === 'american' ? null : new Decimal(2);
+  if (/^(evens?|evs)$/i.test(t))
+    return format === 'american' ? null : { exact: new Decimal(2), read: 'fractional' };
   const frac = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(t);
   if (frac && (format === 'fractional' || format === 'auto')) {
     const den = new Decimal(frac[2] ?? '0');
     if (den.isZero()) return null;
-    return new Decimal(frac[1] ?? '0').div(den).plus(1);
+    return { exact: new Decimal(frac[1] ?? '0').div(den).plus(1), read: 'fractional' };
   }
   if (format === 'fractional' || !NUMBER.test(t)) return null;
   const x = new Decimal(t);
   const signed = t.startsWith('+') || t.startsWith('-');
   if (format === 'american' || (format === 'auto' && signed && x.abs().gte(100))) {
     if (x.abs().lt(100)) return null;
-    return x.isPositive() ? x.div(100).plus(1) : new Decimal(100).div(x.abs()).plus(1);
+    const exact = x.isPositive() ? x.div(100).plus(1) : new Decimal(100).div(x.abs()).plus(1);
+    return { exact, read: 'american' };
   }
-  return x.gte(1) && x.lt(1e9) ? x : null;
+  return x.gte(1) && x.lt(1e9) ? { exact: x, read: 'decimal' } : null;
 }
 
 /**
@@ -62,9 +69,9 @@ export function parseOddsExact(text: string, format: OddsFormat | 'auto' = 'auto
  * and rounded half-even to 4 places (-110 → 1.9091, +150 → 2.5, 5/2 → 3.5).
  */
 export function parseOdds(text: string, format: OddsFormat | 'auto' = 'auto'): number | null {
-  const exact = parseOddsExact(text, format);
-  if (exact === null) return null;
-  return exact.decimalPlaces() <= ODDS_PLACES ? exact.toNumber() : roundOdds(exact);
+  const r = readOdds(text, format);
+  if (r === null) return null;
+  return r.read === 'decimal' ? r.exact.toNumber() : roundOdds(r.exact);
 }
 
 /** Bet status words as exports write them (DraftKings, FanDuel, Pikkit, tracker templates). */

@@ -217,9 +217,15 @@ function findHeader(cells: readonly string[][]): number {
 const TOTAL_FIRST = /^\s*(?:grand\s+)?totals?\b/i;
 const TOTAL_CELL = /^\s*(?:grand\s+)?totals?\s*:?\s*$/i;
 
+/**
+ * A trailing row is a footer when its first cell starts with "Total", or when some cell is just "Total"
+ * and the first cell is not a date (a data row's first cell is its date in every layout seen), or when
+ * it has fewer than half the header's fields ("End of statement").
+ */
 function isFooter(row: readonly string[], headerLength: number): boolean {
-  if (TOTAL_FIRST.test(row[0] ?? '')) return true;
-  if (row.some((c) => TOTAL_CELL.test(c))) return true;
+  const firstCell = row[0] ?? '';
+  if (TOTAL_FIRST.test(firstCell)) return true;
+  if (!DATE_LIKE.test(firstCell.trim()) && row.some((c) => TOTAL_CELL.test(c))) return true;
   return headerLength >= 4 && row.length < headerLength / 2;
 }
 
@@ -284,16 +290,23 @@ export function readCsv(text: string, opts: ReadCsvOptions = {}): Result<CsvTabl
   for (let r = last; r < cells.length; r++)
     footer.push({ line: lines[r] ?? 0, reason: 'totals or footer row' });
 
-  const rows: string[][] = [];
-  const rowLines: number[] = [];
-  for (let r = first; r < last; r++) {
-    const row = cells[r] ?? [];
-    if (row[0] === '' && row.every((c) => c.trim() === '')) {
-      skipped.push({ line: lines[r] ?? 0, reason: 'empty row' });
-      continue;
-    }
-    rows.push(row);
-    rowLines.push(lines[r] ?? 0);
+  // Copy only when a row of empty cells must be left out; otherwise slice (a block copy) is enough.
+  let rows = cells.slice(first, last);
+  let rowLines = lines.slice(first, last);
+  const isEmptyRow = (row: readonly string[]): boolean => row[0] === '' && row.every((c) => c.trim() === '');
+  if (rows.some(isEmptyRow)) {
+    const keptRows: string[][] = [];
+    const keptLines: number[] = [];
+    rows.forEach((row, k) => {
+      const line = rowLines[k] ?? 0;
+      if (isEmptyRow(row)) skipped.push({ line, reason: 'empty row' });
+      else {
+        keptRows.push(row);
+        keptLines.push(line);
+      }
+    });
+    rows = keptRows;
+    rowLines = keptLines;
   }
   skipped.push(...footer);
   if (rows.length === 0) return err('empty-file');

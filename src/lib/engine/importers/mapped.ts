@@ -249,6 +249,7 @@ export function guessMapping(
   const nonEmptyRows = sampleRows.length;
 
   // Score every (column, role) pair from the name rules, with content corrections.
+  // Score every (column, role) pair from the name rules, with content corrections.
   const candidates: { col: number; role: ColumnRole; score: number }[] = [];
   names.forEach((name, col) => {
     const s = samples[col] ?? [];
@@ -265,6 +266,8 @@ export function guessMapping(
   });
   candidates.sort((a, b) => b.score - a.score || a.col - b.col);
 
+  // Assign greedily, best score first: a column takes one role and a role one column (descriptions
+  // excepted, which are joined).
   const roles: ColumnRole[] = header.map(() => 'ignore');
   const taken = new Set<ColumnRole>();
   for (const c of candidates) {
@@ -304,6 +307,8 @@ export function guessMapping(
     }
   }
 
+  // Bets need a stake and something that settles it; anything else is read as bank lines. Roles that
+  // make no sense for the chosen target are dropped, and a date-time column supersedes date + time.
   const target: ColumnMapping['target'] =
     has('stake') && (has('result') || has('odds')) ? 'bets' : 'bank_txns';
   roles.forEach((r, i) => {
@@ -404,6 +409,7 @@ function parseMapped(
   lines: readonly number[],
   opts: ChunkOptions,
 ): ParsedChunk {
+  // Columns are resolved once per chunk; a mapped column the header lacks reads as empty cells.
   const cols = resolveColumns(mapping, header);
   const readInstant = createInstantReader(opts.dateOrder, opts.zone);
   const style = opts.decimalStyle ?? mapping.decimalStyle;
@@ -443,6 +449,7 @@ function parseMapped(
       .filter((s) => s !== '')
       .join(' - ');
 
+    // Bank lines: one signed amount, from an amount column or from debit/credit columns.
     if (mapping.target === 'bank_txns') {
       let amount: number;
       if (first(cols, 'amount') >= 0) {
@@ -496,6 +503,7 @@ function parseMapped(
       continue;
     }
 
+    // Bets: stake (its sign ignored), odds, then how it settled and what it returned.
     const stakeRead = money('stake');
     if (stakeRead.value === null) {
       reject(
@@ -520,6 +528,7 @@ function parseMapped(
       reject(cols.name(role), 'bad-amount', `“${ret.bad ? ret.text : profit.text}” is not an amount`);
       continue;
     }
+    // Without a result column the status follows from profit or return; a row with neither is open.
     let status: BetStatus | null;
     if (first(cols, 'result') >= 0) {
       status = parseBetStatus(cell(row, first(cols, 'result')));

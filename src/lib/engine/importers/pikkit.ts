@@ -114,6 +114,7 @@ function parsePikkit(
       reject('bet_id', 'bad-row', 'no bet id');
       continue;
     }
+    // An empty status is an open bet; any status Pikkit does not document is rejected, not guessed.
     const statusText = cellAt(row, c.status).trim();
     const status = statusText === '' ? 'pending' : STATUS[statusText.toUpperCase()];
     if (status === undefined) {
@@ -144,6 +145,8 @@ function parsePikkit(
       continue;
     }
     const profitText = cellAt(row, c.profit).trim();
+    // Return = stake + profit once settled (profit is negative for a loss, 0 for a push or void). A
+    // pending bet has returned nothing yet, whatever the profit cell says (Pikkit writes 0 there).
     let returnCents: Cents | null;
     if (status === 'pending') {
       returnCents = cents(0);
@@ -173,6 +176,8 @@ function parsePikkit(
     const key = `pikkit:bet:${id}`;
     const venue = cellAt(row, c.book).trim() || 'Pikkit';
     const info = cellAt(row, c.info).trim();
+    // Parlays list their legs in bet_info separated by "|" (import_pikkit_csv.py); a straight bet's
+    // bet_info is kept whole as the selection, since splitting event from pick by words is unreliable.
     const parts = info
       .split('|')
       .map((s) => s.trim())
@@ -201,6 +206,7 @@ function parsePikkit(
         });
       });
     }
+    // closing_line may be empty or text; only a number becomes closingOddsDecimal.
     const closingText = cellAt(row, c.closing);
     bets.push({
       key,

@@ -19,6 +19,7 @@ import type {
   ParseOptions,
   RowReject,
 } from './types';
+import { normaliseHeaderName } from './columns';
 import { headerKey, readCsv } from './csv';
 import { decodeBytes } from './decode';
 import { detectFormat } from './detect';
@@ -40,7 +41,10 @@ function dateValues(
   rows: readonly (readonly string[])[],
 ): string[] {
   const names = importer.dateColumns?.(header) ?? [];
-  const indices = names.map((n) => header.indexOf(n)).filter((i) => i >= 0);
+  const normalised = header.map(normaliseHeaderName);
+  const indices = names
+    .map((n) => (header.includes(n) ? header.indexOf(n) : normalised.indexOf(normaliseHeaderName(n))))
+    .filter((i) => i >= 0);
   const values: string[] = [];
   if (indices.length === 0) return values;
   for (const row of rows) for (const i of indices) values.push(row[i] ?? '');

@@ -66,6 +66,10 @@ const CLUBS: readonly [RegExp, SportName][] = [
 const cache = new Map<string, SportName | null>();
 const MAX_CACHE = 10_000;
 
+/**
+ * Race meetings first (a race number, or a racing market on an event that is not "A v B"), then market
+ * words, then club names in the event, then sport words in the event (e.g. "AFL" in a title).
+ */
 function guessUncached(event: string, market: string): SportName | null {
   const text = `${event}\n${market}`;
   if (RACE_NUMBER.test(event) || (RACING_MARKET.test(market) && !/\s(v|vs|at)\s/i.test(event))) {
@@ -90,6 +94,10 @@ export function guessSport(event: string, market: string): SportName | null {
   return sport;
 }
 
+/**
+ * League and competition codes as US books and trackers write them (FanDuel's League, Pikkit's leagues),
+ * matched whole so "NFL" does not match "NFL Films"; prefixes only where a tour name follows ("ATP Miami").
+ */
 const LEAGUES: readonly [RegExp, SportName][] = [
   [/^(nfl|ncaaf|cfb|college football|xfl|cfl)$/i, 'American Football'],
   [/^(nba|wnba|ncaab|ncaam|ncaaw|nbl|euroleague|college basketball)$/i, 'Basketball'],

@@ -219,6 +219,7 @@ function parseSportsbet(
     row = rows[r] ?? [];
     line = lines[r] ?? 0;
 
+    // The amount comes first: the kind of a "Bet Stake" row depends on its sign.
     const amountText = cellAt(row, c.amount);
     const amount = readAmount(amountText, 'dot');
     if (!amount.ok) {
@@ -253,6 +254,8 @@ function parseSportsbet(
       balanceCents = balance.value;
     }
 
+    // Cash movements never belong to a bet, even if a Bet Id is filled in; a Manual Adjustment without
+    // one becomes its own bet so its money still shows in bet totals (as TrackMyBets keys it).
     const betId = cellAt(row, c.betId).trim();
     let betKey: string | null = null;
     if (CASH_KINDS.has(kind)) betKey = null;
@@ -267,6 +270,7 @@ function parseSportsbet(
     const rawLines = summary.split(/\r?\n|\r/);
     const summaryLines = rawLines.map((s) => s.trim()).filter((s) => s !== '');
     const description = summaryLines.length > 0 ? summaryLines.join(' / ') : type;
+    // Only rows about a bet get their Summary parsed into event, market and selection.
     const isBetRow = betKey !== null && !(kind === 'adjustment' && betId === '');
 
     let betType: BetType | null = null;
@@ -289,6 +293,8 @@ function parseSportsbet(
       );
       event = parts.event;
       market = parts.market;
+      // A single's one selection line describes the row; a multi's row keeps the header lines and leaves
+      // selection, odds and result to its legs.
       const only = parts.legs.length === 1 ? parts.legs[0] : undefined;
       if (only) {
         event = only.event;
@@ -300,6 +306,8 @@ function parseSportsbet(
         selection = parts.extra.join(' / ');
       }
       sport = guessSport(event ?? '', market ?? '');
+      // Legs come from the stake row only: the settlement row repeats the same Summary, and the leg keys
+      // would collide.
       if (kind === 'stake' && parts.legs.length >= 2 && betKey !== null) {
         const key = betKey;
         parts.legs.forEach((leg, i) => {

@@ -210,6 +210,8 @@ function parseBook(
       handicap !== '' && !selectionText.includes(handicap) ? `${selectionText} ${handicap}` : selectionText;
     const selection = withLine.trim() || null;
     const sport = sportFromLeague(league) ?? guessSport(event ?? selectionText, market ?? '');
+    // Leg-level fields are read on every row: each row is one leg, primary or not. A leg price that is
+    // present but unreadable rejects the row rather than storing a leg without odds silently.
     const legOddsText = cellAt(row, c.legDecimal) + cellAt(row, c.legAmerican);
     const legOdds = readOdds(cellAt(row, c.legDecimal), cellAt(row, c.legAmerican));
     if (legOddsText.trim() !== '' && legOdds === null) {
@@ -221,6 +223,7 @@ function parseBook(
       continue;
     }
 
+    // Only the primary row carries the bet's money; the others repeat it and must not be counted twice.
     const isPrimary = c.primary < 0 || isTruthy(cellAt(row, c.primary));
     if (isPrimary) {
       const placed = readInstant(cellAt(row, c.placed));
@@ -247,6 +250,8 @@ function parseBook(
         reject(name(c.betResult, 'Bet Result'), 'bad-row', `unknown bet result “${resultText}”`);
         continue;
       }
+      // Payout is everything paid back, stake included. When it is empty, it follows from the status: the
+      // stake back for a void or push, nothing for a loss or an open bet, and for a win the potential payout.
       const payoutText = cellAt(row, c.payout).trim();
       let returnCents: Cents | null;
       if (payoutText !== '') {
@@ -269,6 +274,7 @@ function parseBook(
         continue;
       }
 
+      // A multi's price is in the Multi Bet columns (FanDuel); DraftKings puts it in Bet American Odds.
       const multi =
         c.multiDecimal >= 0 || c.multiAmerican >= 0
           ? readOdds(cellAt(row, c.multiDecimal), cellAt(row, c.multiAmerican))
@@ -280,6 +286,7 @@ function parseBook(
       if (betType === 'single' && legCount > 1) betType = 'multi';
       const isMulti = betType !== 'single';
       const bonusType = cellAt(row, c.bonusType);
+      // Bonus stakes are not the punter's money; see the importer notes for how each book shows them.
       const isBonus =
         BONUS_STAKE.test(bonusType) ||
         (book.format === 'fanduel' && looksLikeBonusPayout(status, stake, returnCents, odds));
@@ -307,6 +314,7 @@ function parseBook(
       });
     }
 
+    // The leg number is left to mergeChunks: this row's position within its bet is only known file-wide.
     legs.push({
       key: `${betKey}:leg:${OCCURRENCE_SLOT}`,
       betKey,

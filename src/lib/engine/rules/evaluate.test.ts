@@ -75,9 +75,9 @@ describe('Apex worked example (Help Center, PROP-RULES.md §3.1)', () => {
   it('without marks it trails the closed balance and says so', () => {
     const st = evaluate(rs, [trade('2026-06-10T14:00:00Z', 50_000)]);
     expect(st.thresholdCents).toBe(4_800_000);
-    expect(
-      st.limitations.some((l) => l.startsWith('trailing-drawdown: computed on the closed balance')),
-    ).toBe(true);
+    expect(st.limitations.some((l) => l.startsWith('trailing-drawdown: trails the closed balance'))).toBe(
+      true,
+    );
   });
 
   it('a mark exactly on the threshold is not a violation; one cent below is', () => {

@@ -154,8 +154,11 @@ function ticks(s: AccountState, distance: number): number | undefined {
   return s.maxTickExposureCents > 0 ? Math.floor(distance / s.maxTickExposureCents) : undefined;
 }
 
-function noMarksNote(id: string): string {
-  return `${id}: computed on the closed balance because the input has no unrealised equity; the firm measures live equity, so intraday dips are not seen and the real threshold may be higher.`;
+/** Limitation text for a rule the firm measures on live equity when the input has no equity marks. */
+function noMarksNote(id: string, trails: boolean): string {
+  return trails
+    ? `${id}: trails the closed balance because the input has no unrealised equity; the firm trails live equity, so the real threshold may be higher and intraday dips are not seen.`
+    : `${id}: checked on closed balances because the input has no unrealised equity; a breach by open P&L during a trade is not seen.`;
 }
 
 /** Shared by the three threshold rules: a threshold, a check, and a first-violation record. */
@@ -214,8 +217,16 @@ abstract class ThresholdTracker implements Tracker {
   abstract limitations(s: AccountState): string[];
 }
 
+/**
+ * Trailing drawdown: threshold = min(cap, high-water mark − drawdown), only ever raised. 'intraday' raises it
+ * on every closed balance and equity mark (Apex: "the highest live value during trades"); 'end-of-day'
+ * raises it at each trading-day close from the closed balance and keeps it fixed while trading (Topstep:
+ * "will not be adjusted while you are trading"). Either way a value below it at any event is a breach.
+ */
 class TrailingTracker extends ThresholdTracker {
+  /** Trading-basis high-water mark (cash movements excluded). */
   private hwm: number;
+  /** The threshold at which trailing stops: start + stopAboveStartCents, or +∞. */
   private readonly cap: number;
 
   constructor(
@@ -255,10 +266,11 @@ class TrailingTracker extends ThresholdTracker {
   }
 
   limitations(s: AccountState): string[] {
-    return this.rule.mode === 'intraday' && s.marks === 0 ? [noMarksNote(this.rule.id)] : [];
+    return s.marks === 0 ? [noMarksNote(this.rule.id, this.rule.mode === 'intraday')] : [];
   }
 }
 
+/** A fixed threshold at start − drawdown (Apex Static), checked on balances and on marks. */
 class StaticTracker extends ThresholdTracker {
   constructor(
     readonly rule: StaticDrawdownRule,
@@ -276,10 +288,11 @@ class StaticTracker extends ThresholdTracker {
   }
 
   limitations(s: AccountState): string[] {
-    return s.marks === 0 ? [noMarksNote(this.rule.id)] : [];
+    return s.marks === 0 ? [noMarksNote(this.rule.id, false)] : [];
   }
 }
 
+/** A fixed floor at start − max loss on the closed balance only: marks are ignored by definition. */
 class MaxLossTracker extends ThresholdTracker {
   constructor(
     readonly rule: MaxLossRule,
@@ -304,9 +317,13 @@ class MaxLossTracker extends ThresholdTracker {
 /** Daily loss from the balance at the last reset; the reset is its own clock (the firm's zone and time). */
 class DailyLossTracker implements Tracker {
   private readonly clock: SessionClock;
+  /** Trading-basis balance at the last reset: the day's P&L is measured from it. */
   private dayStart: number;
+  /** First breach of a 'fail' rule: the account is over. */
   private failedAt: number | null = null;
+  /** Breach of a 'lock-day' rule in the current day; cleared at the reset. */
   private lockedAt: number | null = null;
+  /** First breach of either kind, for the report. */
   private firstAt: number | null = null;
 
   constructor(
@@ -322,6 +339,7 @@ class DailyLossTracker implements Tracker {
     return this.clock.endMs;
   }
 
+  /** The reset passed: the new day starts from the balance before the event that crossed it. */
   onTimer(s: AccountState, at: number): void {
     if (this.clock.isStarted) {
       this.dayStart = s.start + s.pnl;
@@ -378,13 +396,15 @@ class DailyLossTracker implements Tracker {
   }
 
   limitations(s: AccountState): string[] {
-    return this.rule.basis === 'equity' && s.marks === 0 ? [noMarksNote(this.rule.id)] : [];
+    return this.rule.basis === 'equity' && s.marks === 0 ? [noMarksNote(this.rule.id, false)] : [];
   }
 }
 
 /** Position limits: a fixed maximum, or one decided by profit tier at the last trading-day close. */
 class PositionTracker implements Tracker {
+  /** The limit now, in tenths of a mini; for scaling, the tier of the last day's closing profit. */
   private allowedTenths: number;
+  /** The largest position seen, for `distanceContracts`. */
   private largestTenths = 0;
   private violatedAt: number | null = null;
 
@@ -419,6 +439,7 @@ class PositionTracker implements Tracker {
     this.check(s, s.exposureTenths, at);
   }
 
+  /** Without fills a closed trade's own size is the best evidence of the position it came from. */
   onTrade(s: AccountState, e: TradeEvent): void {
     if (e.root === undefined || e.qty === undefined) return;
     const size = s.size(e.root, e.qty);
@@ -490,6 +511,10 @@ class FlatByTracker implements Tracker {
     s.violate(this.rule.id, deadline, 'a position was still open at the flat-by time');
   }
 
+  /**
+   * Runs before the first event at or after the next deadline (or just after a pending one). The position
+   * the evaluator holds is still the one from before that event, i.e. the position at the deadline.
+   */
   onTimer(s: AccountState, at: number): void {
     if (this.pending !== null) {
       if (s.openContracts > 0) this.breach(s, this.pending);
@@ -504,6 +529,7 @@ class FlatByTracker implements Tracker {
     else this.pending = crossed;
   }
 
+  /** A trade opened before the current window's deadline may have been held across one (rare: Intl only then). */
   onTrade(s: AccountState, e: TradeEvent): void {
     if (e.openedAt === undefined || e.openedAt >= this.clock.startMs) return;
     const deadline = nextRollAfter(e.openedAt, this.rule.at);
@@ -532,15 +558,28 @@ class FlatByTracker implements Tracker {
   }
 }
 
-class ProfitTargetTracker implements Tracker {
-  readonly decidesPass = true;
-  constructor(readonly rule: ProfitTargetRule) {}
+/** Objectives (target, days, consistency) never breach and need nothing special from the input. */
+abstract class ObjectiveTracker implements Tracker {
+  abstract readonly rule: ProfitTargetRule | MinTradingDaysRule | ConsistencyRule;
+  readonly decidesPass: boolean = true;
+  abstract objective(s: AccountState): ObjectiveReport;
   isViolatedNow(): boolean {
     return false;
   }
   hasFailed(): boolean {
     return false;
   }
+  limitations(): string[] {
+    return [];
+  }
+}
+
+/** Profit target on trading P&L (net of commissions and fees; payouts and deposits do not count). */
+class ProfitTargetTracker extends ObjectiveTracker {
+  constructor(readonly rule: ProfitTargetRule) {
+    super();
+  }
+
   objective(s: AccountState): ObjectiveReport {
     return {
       rule: this.rule.id,
@@ -549,15 +588,16 @@ class ProfitTargetTracker implements Tracker {
       remainingCents: Math.max(0, this.rule.targetCents - s.pnl),
     };
   }
-  limitations(): string[] {
-    return [];
-  }
 }
 
-class MinDaysTracker implements Tracker {
-  readonly decidesPass = true;
+/** Trading days with activity (and the minimum profit when set), in the rule set's day definition. */
+class MinDaysTracker extends ObjectiveTracker {
+  /** Closed days that qualified; the open day is added at report time. */
   private counted = 0;
-  constructor(readonly rule: MinTradingDaysRule) {}
+
+  constructor(readonly rule: MinTradingDaysRule) {
+    super();
+  }
 
   private qualifies(s: AccountState): boolean {
     const min = this.rule.minDayProfitCents;
@@ -566,13 +606,6 @@ class MinDaysTracker implements Tracker {
 
   onDayClose(s: AccountState): void {
     if (this.qualifies(s)) this.counted++;
-  }
-
-  isViolatedNow(): boolean {
-    return false;
-  }
-  hasFailed(): boolean {
-    return false;
   }
 
   objective(s: AccountState): ObjectiveReport {
@@ -584,24 +617,24 @@ class MinDaysTracker implements Tracker {
       remainingDays: Math.max(0, this.rule.days - days),
     };
   }
-
-  limitations(): string[] {
-    return [];
-  }
 }
 
 /**
  * Best day against total profit. The smallest total that satisfies a best day B at share x is B ÷ x
  * (rounded up to the cent), or one cent more when the share must be strictly below x.
  */
-class ConsistencyTracker implements Tracker {
+class ConsistencyTracker extends ObjectiveTracker {
+  /** Best closed day's P&L since the baseline. */
   private bestDay = 0;
+  /** P&L at the last payout (windfall) or 0: total profit is measured from it. */
   private baseline = 0;
+  /** P&L at the start of the current trading day (or at the last payout within it). */
   private dayStart = 0;
 
-  readonly decidesPass: boolean;
+  override readonly decidesPass: boolean;
 
   constructor(readonly rule: ConsistencyRule) {
+    super();
     this.decidesPass = rule.variant === 'target';
   }
 
@@ -615,13 +648,6 @@ class ConsistencyTracker implements Tracker {
     this.baseline = s.pnl;
     this.bestDay = 0;
     this.dayStart = s.pnl;
-  }
-
-  isViolatedNow(): boolean {
-    return false;
-  }
-  hasFailed(): boolean {
-    return false;
   }
 
   objective(s: AccountState): ObjectiveReport {
@@ -638,10 +664,6 @@ class ConsistencyTracker implements Tracker {
       met: total >= needed,
       remainingCents: Math.max(0, needed - total),
     };
-  }
-
-  limitations(): string[] {
-    return [];
   }
 }
 
@@ -683,6 +705,11 @@ const has =
   (t: Tracker): boolean =>
     t[key] !== undefined;
 
+/**
+ * The evaluator proper. Trackers are grouped by the hooks they implement when it is built, so an event
+ * calls only the trackers that care about it; day and timer boundaries are folded into one number,
+ * `nextBoundary`, so the common event pays one comparison for them.
+ */
 class RuleEvaluator implements Evaluator {
   private readonly s: AccountState;
   private readonly trackers: Tracker[];
@@ -698,6 +725,7 @@ class RuleEvaluator implements Evaluator {
   private nextBoundary = Number.NEGATIVE_INFINITY;
   private readonly bands: StatusBands;
   private readonly timelineMode: 'daily' | 'events' | 'none';
+  /** Timeline points as parallel number arrays (NaN = no threshold); objects are made only in status(). */
   private readonly tl: { at: number[]; bal: number[]; hwm: number[]; thr: number[] } = {
     at: [],
     bal: [],
@@ -787,6 +815,7 @@ class RuleEvaluator implements Evaluator {
     if (this.timelineMode === 'events') this.point(at);
   }
 
+  /** Updates the position of one product and the totals derived from it, by the change in |position|. */
   private applyFill(root: string, qtyChange: number): void {
     const s = this.s;
     s.fills++;
@@ -828,6 +857,7 @@ class RuleEvaluator implements Evaluator {
     this.nextBoundary = next;
   }
 
+  /** The highest threshold over the drawdown rules: the one the account hits first. */
   private bindingThreshold(): number | null {
     let best: number | null = null;
     for (const t of this.thresholds) {
@@ -837,6 +867,7 @@ class RuleEvaluator implements Evaluator {
     return best;
   }
 
+  /** The first trailing rule's high-water mark, else the intraday trading-basis high. */
   private highWaterMark(): number {
     for (const t of this.thresholds) {
       const h = t.highWaterMark?.();

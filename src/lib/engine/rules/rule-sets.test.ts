@@ -90,6 +90,25 @@ describe('shipped rule sets', () => {
       expect(st.status).toBe('critical');
     });
 
+    const sizeLimit = rs.rules.find((r) => r.kind === 'max-position' || r.kind === 'scaling');
+    const limitTenths =
+      sizeLimit?.kind === 'max-position'
+        ? sizeLimit.maxTenths
+        : sizeLimit?.kind === 'scaling'
+          ? (sizeLimit.tiers[0]?.maxTenths ?? 0)
+          : null;
+    if (limitTenths !== null && sizeLimit) {
+      it(`allows exactly ${limitTenths / 10} minis in micros, not one micro more`, () => {
+        const micros = (n: number): AccountEvent[] => [{ type: 'fill', at, root: 'MNQ', qtyChange: n }];
+        const atLimit = evaluate(rs, micros(limitTenths));
+        expect(atLimit.violations).toEqual([]);
+        expect(atLimit.perRule.find((r) => r.rule === sizeLimit.id)?.distanceContracts).toBe(0);
+        const over = evaluate(rs, micros(limitTenths + 1));
+        expect(over.violations.map((v) => v.rule)).toEqual([sizeLimit.id]);
+        expect(over.status).toBe('violated');
+      });
+    }
+
     it('is violated one cent beyond it', () => {
       const st = evaluate(rs, loss(limit.cents + 1));
       expect(st.status).toBe('violated');

@@ -6,8 +6,10 @@ import { err, ok, type Result } from '../result';
 import { isValidZone } from '../time';
 import type { DayRoll, Rule, RuleSet } from './types';
 
+/** A non-negative safe integer (cents, tenths, days). */
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
+/** What is wrong with a day roll or deadline, or null. */
 function rollProblem(r: DayRoll): string | null {
   if (!isValidZone(r.zone)) return `unknown time zone “${r.zone}”`;
   if (!Number.isInteger(r.hour) || r.hour < 0 || r.hour > 23) return `hour ${r.hour} is not 0-23`;
@@ -15,6 +17,7 @@ function rollProblem(r: DayRoll): string | null {
   return null;
 }
 
+/** What is wrong with one rule, or null. Amounts are integer cents; limits must be positive. */
 function ruleProblem(rule: Rule): string | null {
   switch (rule.kind) {
     case 'trailing-drawdown':

@@ -62,48 +62,51 @@ export interface CompiledModel {
 }
 
 // Ziggurat tables (Marsaglia and Tsang, "The Ziggurat Method for Generating Random Variables", JSS 2000),
-// 128 layers. One 32-bit draw u gives the layer (bits 0-6), the sign (bit 7) and a 24-bit magnitude
-// (bits 8-31); keeping them disjoint avoids the layer/value correlation Doornik (2005) found in the original
-// RNOR. The accept threshold and width tables are indexed by u & 255 and the width carries the sign, so
-// the fast path is branch-free apart from the accept test (a random sign branch cost ~1 ns per draw here).
-const ZIG_R = 3.442619855899;
-const ZIG_V = 9.91256303526217e-3;
-const ZIG_M = 16777216; // 2^24
-const KN = new Float64Array(256);
-const WN = new Float64Array(256);
-const FN = new Float64Array(128);
+// 256 layers (R and V for 256 from their paper). One 32-bit draw u gives the layer (bits 0-7), the sign
+// (bit 8) and a 23-bit magnitude (bits 9-31); keeping them disjoint avoids the layer/value correlation
+// Doornik (2005) found in the original RNOR. The accept and width tables are indexed by u & 511 and the
+// width carries the sign, so the fast path has one branch (a random sign branch cost ~1 ns a draw here).
+// 256 layers send 1.5% of draws to the slow path against 2.8% for 128, which measured ~10% faster overall.
+const ZIG_LAYERS = 256;
+const ZIG_R = 3.6541528853610088;
+const ZIG_V = 0.00492867323399;
+const ZIG_M = 8388608; // 2^23
+const KN = new Int32Array(2 * ZIG_LAYERS);
+const WN = new Float64Array(2 * ZIG_LAYERS);
+const FN = new Float64Array(ZIG_LAYERS);
 {
+  const top = ZIG_LAYERS - 1;
   let dn = ZIG_R;
   let tn = dn;
   const q = ZIG_V / Math.exp(-0.5 * dn * dn);
   KN[0] = Math.floor((dn / q) * ZIG_M);
   KN[1] = 0;
   WN[0] = q / ZIG_M;
-  WN[127] = dn / ZIG_M;
+  WN[top] = dn / ZIG_M;
   FN[0] = 1;
-  FN[127] = Math.exp(-0.5 * dn * dn);
-  for (let i = 126; i >= 1; i--) {
+  FN[top] = Math.exp(-0.5 * dn * dn);
+  for (let i = top - 1; i >= 1; i--) {
     dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + Math.exp(-0.5 * dn * dn)));
     KN[i + 1] = Math.floor((dn / tn) * ZIG_M);
     tn = dn;
     FN[i] = Math.exp(-0.5 * dn * dn);
     WN[i] = dn / ZIG_M;
   }
-  for (let i = 0; i < 128; i++) {
-    KN[i + 128] = KN[i]!;
-    WN[i + 128] = -WN[i]!;
+  for (let i = 0; i < ZIG_LAYERS; i++) {
+    KN[i + ZIG_LAYERS] = KN[i]!;
+    WN[i + ZIG_LAYERS] = -WN[i]!;
   }
 }
 
 /**
  * Completes a Ziggurat draw whose fast path rejected the 32-bit value `u`: the wedge test, the tail
- * beyond R, and fresh draws until one is accepted. Kept out of line because it runs about 2.5% of the time.
+ * beyond R, and fresh draws until one is accepted. Kept out of line because it runs 1.5% of the time.
  */
-export function normalSlow(rng: Xoshiro128, u: number): number {
+function normalSlow(rng: Xoshiro128, u: number): number {
   for (;;) {
-    const i = u & 127;
-    const j = u >>> 8;
-    const negative = (u & 128) !== 0;
+    const i = u & 255;
+    const j = u >>> 9;
+    const negative = (u & 256) !== 0;
     if (j < KN[i]!) {
       const x = j * WN[i]!;
       return negative ? -x : x;
@@ -124,11 +127,11 @@ export function normalSlow(rng: Xoshiro128, u: number): number {
   }
 }
 
-/** A standard normal draw (mean 0, SD 1). About 97.5% of draws cost one 32-bit draw and one multiply. */
+/** A standard normal draw (mean 0, SD 1). 98.5% of draws cost one 32-bit draw and one multiply. */
 export function normal(rng: Xoshiro128): number {
   const u = rng.nextU32();
-  const i = u & 255;
-  if (u >>> 8 < KN[i]!) return (u >>> 8) * WN[i]!;
+  const i = u & 511;
+  if (u >>> 9 < KN[i]!) return (u >>> 9) * WN[i]!;
   return normalSlow(rng, u);
 }
 
@@ -317,6 +320,8 @@ export function compileModel(spec: ModelSpec, stakeMultiplier = 1): Result<Compi
  * bankroll sums far inside 2^53. Parametric models are validated against it; heavy-tailed draws are capped.
  */
 export const MAX_STEP_CENTS = 2 ** 50;
+/** 2^-32: scaling by a power of two is exact, and a multiply is much cheaper than a divide. */
+const TWO_NEG_32 = 1 / 4294967296;
 /** Adding and subtracting 1.5 * 2^52 rounds any |x| < 2^51 to an integer, half to even (IEEE default). */
 const ROUND_MAGIC = 6755399441055744;
 
@@ -344,17 +349,34 @@ export function fillSteps(rng: Xoshiro128, m: CompiledModel, buf: Float64Array, 
   }
 }
 
+/** Rejected fast-path draws of the current block: the 32-bit value and the slot it belongs to. */
+let rejectedU = new Int32Array(64);
+let rejectedAt = new Int32Array(64);
+
+/**
+ * Normal steps for one block. The fast path runs for the whole block first; the ~1.5% of draws it
+ * rejects are remembered and completed afterwards by `normalSlow`, which continues the same stream. This
+ * consumption order is part of the engine's definition (it only depends on the seed, the path and the
+ * block sizes, which depend only on the horizon); keeping the call out of the hot loop made it ~35% faster.
+ */
 function fillNormal(rng: Xoshiro128, mean: number, sd: number, buf: Float64Array, n: number): void {
+  if (rejectedU.length < n) {
+    rejectedU = new Int32Array(n);
+    rejectedAt = new Int32Array(n);
+  }
+  const rejU = rejectedU;
+  const rejAt = rejectedAt;
   let s0 = rng.s0;
   let s1 = rng.s1;
   let s2 = rng.s2;
   let s3 = rng.s3;
   const kn = KN;
   const wn = WN;
+  let nRejected = 0;
   for (let k = 0; k < n; k++) {
-    // xoshiro128** step, as Xoshiro128.nextU32.
+    // xoshiro128** step, as Xoshiro128.nextU32 (kept as int32: only its bits are used).
     const m = Math.imul(s1, 5);
-    const u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const u = Math.imul((m << 7) | (m >>> 25), 9);
     const t = s1 << 9;
     s2 ^= s0;
     s3 ^= s1;
@@ -362,27 +384,21 @@ function fillNormal(rng: Xoshiro128, mean: number, sd: number, buf: Float64Array
     s0 ^= s3;
     s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
-    const i = u & 255;
-    const j = u >>> 8;
-    let z: number;
-    if (j < kn[i]!) z = j * wn[i]!;
+    const i = u & 511;
+    const j = u >>> 9;
+    if (j < kn[i]!) buf[k] = mean + sd * (j * wn[i]!) + ROUND_MAGIC - ROUND_MAGIC;
     else {
-      rng.s0 = s0;
-      rng.s1 = s1;
-      rng.s2 = s2;
-      rng.s3 = s3;
-      z = normalSlow(rng, u);
-      s0 = rng.s0;
-      s1 = rng.s1;
-      s2 = rng.s2;
-      s3 = rng.s3;
+      rejU[nRejected] = u;
+      rejAt[nRejected] = k;
+      nRejected++;
     }
-    buf[k] = mean + sd * z + ROUND_MAGIC - ROUND_MAGIC;
   }
   rng.s0 = s0;
   rng.s1 = s1;
   rng.s2 = s2;
   rng.s3 = s3;
+  for (let r = 0; r < nRejected; r++)
+    buf[rejAt[r]!] = mean + sd * normalSlow(rng, rejU[r]! >>> 0) + ROUND_MAGIC - ROUND_MAGIC;
 }
 
 function fillBootstrap(rng: Xoshiro128, h: Float64Array, stake: number, buf: Float64Array, n: number): void {
@@ -410,7 +426,7 @@ function fillBootstrap(rng: Xoshiro128, h: Float64Array, stake: number, buf: Flo
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
       const prod = u * len;
-      idx = Math.floor(prod / 4294967296);
+      idx = Math.floor(prod * TWO_NEG_32);
       const lo = prod - idx * 4294967296;
       if (lo >= len || lo >= reject) break;
     }

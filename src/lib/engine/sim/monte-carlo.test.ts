@@ -92,6 +92,19 @@ describe('walk bookkeeping (hand-checked)', () => {
     expect(r.finalCents[0]).toBe(1250);
     expect(Array.from(r.checkpointSteps)).toEqual([0, 250, 500, 750, 1000]);
     expect(Array.from(r.checkpointCents)).toEqual([250, 500, 750, 1000, 1250]);
+    // Withdrawals of 7 after steps 300, 600 and 900, and of 3 after every 100th step (10 of them).
+    const w300 = simulate(
+      constantWalk(1, { horizonSteps: 1000, withdrawal: { amountCents: 7, everySteps: 300 } }),
+    );
+    expect(w300.finalCents[0]).toBe(1250 - 21);
+    const w100 = simulate(
+      constantWalk(1, { horizonSteps: 1000, withdrawal: { amountCents: 3, everySteps: 100 } }),
+    );
+    expect(w100.finalCents[0]).toBe(1250 - 30);
+    const w1 = simulate(
+      constantWalk(2, { horizonSteps: 1000, withdrawal: { amountCents: 1, everySteps: 1 } }),
+    );
+    expect(w1.finalCents[0]).toBe(1250);
   });
 });
 

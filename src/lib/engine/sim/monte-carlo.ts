@@ -12,14 +12,18 @@ import { err, ok } from '../result';
 import type { CompiledModel } from './distributions';
 import { compileModel, fillSteps } from './distributions';
 import { Xoshiro128, assertSeed } from './rng';
-import { quantiles, varCvar } from './stats';
+import { columnQuantiles, quantiles, varCvar } from './stats';
 import type { Percentiles, PathRange, SimChunkResult, SimParams, SimSummary } from './types';
 
 export type { PathRange, SimChunkResult, SimParams, SimSummary } from './types';
 
-/** Largest accepted sizes: keep one chunk's arrays and run time within what a browser tab can hold. */
-export const MAX_PATHS = 10_000_000;
+/**
+ * Largest accepted sizes, so one run's arrays fit in a browser tab: 24 bytes per path, plus 8 bytes per
+ * stored checkpoint (at most 160 MB of fan-chart data).
+ */
+export const MAX_PATHS = 2_000_000;
 export const MAX_HORIZON_STEPS = 1_000_000;
+export const MAX_CHECKPOINT_VALUES = 20_000_000;
 const DEFAULT_FAN_CHECKPOINTS = 50;
 const DEFAULT_SAMPLE_PATHS = 5;
 
@@ -91,6 +95,12 @@ export function checkSimParams(params: SimParams): Result<CheckedSim> {
   if (!isInt(fan) || fan < 0) return err('invalid-argument', 'fan checkpoints must be an integer >= 0');
   if (params.samplePaths !== undefined && (!isInt(params.samplePaths) || params.samplePaths < 0))
     return err('invalid-argument', 'sample paths must be an integer >= 0');
+  const checkpointSteps = checkpointStepsFor(horizonSteps, fan);
+  if (checkpointSteps.length * paths > MAX_CHECKPOINT_VALUES)
+    return err(
+      'invalid-argument',
+      'too many paths for a fan chart this detailed: use fewer paths or checkpoints',
+    );
   return ok({
     model: model.value,
     startCents,
@@ -103,7 +113,7 @@ export function checkSimParams(params: SimParams): Result<CheckedSim> {
     withdrawalEverySteps,
     ruinFloorCents,
     targetCents,
-    checkpointSteps: checkpointStepsFor(horizonSteps, fan),
+    checkpointSteps,
   });
 }
 
@@ -225,29 +235,33 @@ function walkPath(sim: CheckedSim, rng: Xoshiro128, cp: Float64Array, p: number)
         if (r < stopLoss) buf[k] = stopLoss;
         else if (r > stopWin) buf[k] = stopWin;
       }
+    // A withdrawal after step k is folded into that step's change: same bankroll, one test less per step.
+    if (wEvery > 0) {
+      for (let k = untilW - 1; k < n; k += wEvery) buf[k] = buf[k]! - wAmount;
+      untilW = untilW > n ? untilW - n : wEvery - ((n - untilW) % wEvery);
+    }
+    // Block index of the next checkpoint (beyond the block when it lies in a later one).
+    let cpK = nextCp - t - 1;
     for (let k = 0; k < n; k++) {
-      t++;
       b += buf[k]!;
-      if (wEvery > 0 && --untilW === 0) {
-        b -= wAmount;
-        untilW = wEvery;
-      }
       if (b > peak) peak = b;
       else if (peak - b > mdd) mdd = peak - b;
       if (b >= mark) {
-        hit = t;
+        hit = t + k + 1;
         mark = Number.POSITIVE_INFINITY;
       }
       if (b <= floor) {
-        ruin = t;
+        ruin = t + k + 1;
         break walk;
       }
-      if (t === nextCp) {
+      if (k === cpK) {
         cp[base + ci] = b;
         ci++;
         nextCp = ci < nc ? cpSteps[ci]! : -1;
+        cpK = nextCp - t - 1;
       }
     }
+    t += n;
   }
   // A ruined path keeps its bankroll at ruin for the remaining checkpoints.
   for (; ci < nc; ci++) cp[base + ci] = b;
@@ -359,13 +373,8 @@ export function summarize(merged: SimChunkResult, params: SimParams): SimSummary
   const steps = merged.checkpointSteps;
   const nc = steps.length;
   const cp = merged.checkpointCents;
-  const bands = BAND_PROBS.map(() => new Float64Array(nc));
-  const column = new Float64Array(n);
-  for (let c = 0; c < nc; c++) {
-    for (let i = 0, k = c; i < n; i++, k += nc) column[i] = cp[k]!;
-    const q = quantiles(column, BAND_PROBS);
-    for (let b = 0; b < BAND_PROBS.length; b++) bands[b]![c] = roundCents(q[b]!);
-  }
+  const bands = columnQuantiles(cp, n, nc, BAND_PROBS);
+  for (const band of bands) for (let c = 0; c < nc; c++) band[c] = roundCents(band[c]!);
   // Sample paths are the first rows of a run that starts at path 0.
   const nSample =
     merged.fromPath === 0 && nc > 0 ? Math.min(n, params.samplePaths ?? DEFAULT_SAMPLE_PATHS) : 0;

@@ -3,7 +3,7 @@
  * statistics, the NumPy/R default) found without a full sort, and empirical VaR / CVaR.
  */
 
-/** Below this size quantiles come from a sorted copy; above it from the bucket method. */
+/** Below this many rows quantiles come from a sorted copy; above it from the bucket method. */
 const SORT_BELOW = 4096;
 const BUCKETS = 4096;
 
@@ -11,99 +11,145 @@ const BUCKETS = 4096;
  * Type-7 quantiles of `values` at probabilities `probs` (each in [0, 1], any order): with h = (n-1)p,
  * Q(p) = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]) on the sorted values x. `values` is not
  * changed. Returns NaN for every p when `values` is empty; values must not be NaN.
- *
- * Large inputs avoid a full sort: one pass finds min and max, one counts values into equal-width buckets
- * (a monotone map, so bucket order is value order), and only the few buckets holding the needed order
- * statistics are gathered and sorted. That is exact and about three linear passes for the fan chart's
- * 5 bands x 51 checkpoints x 10^5 paths, where a sort per checkpoint took ~0.4 s.
  */
 export function quantiles(values: Float64Array, probs: readonly number[]): number[] {
-  const n = values.length;
-  for (const p of probs) if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1]: ${p}`);
-  if (n === 0) return probs.map(() => Number.NaN);
-  const ranks: number[] = [];
-  for (const p of probs) {
-    const h = (n - 1) * p;
-    const k = Math.floor(h);
-    ranks.push(k);
-    if (h > k) ranks.push(k + 1);
-  }
-  const stat = orderStatistics(values, ranks);
-  return probs.map((p) => {
-    const h = (n - 1) * p;
-    const k = Math.floor(h);
-    const x = stat.get(k)!;
-    return h > k ? x + (h - k) * (stat.get(k + 1)! - x) : x;
-  });
+  return columnQuantiles(values, values.length, 1, probs).map((q) => q[0]!);
 }
 
-/** The values a full ascending sort of `values` would put at each of `ranks` (0-based, < length). */
-function orderStatistics(values: Float64Array, ranks: readonly number[]): Map<number, number> {
-  const n = values.length;
-  const out = new Map<number, number>();
-  if (n < SORT_BELOW) {
-    const sorted = values.slice().sort();
-    for (const r of ranks) out.set(r, sorted[r]!);
+/**
+ * Type-7 quantiles (see `quantiles`) of every column of a row-major `rows` x `cols` table, e.g. the
+ * bankroll of each path (row) at each fan-chart checkpoint (column). Returns one Float64Array per
+ * probability, holding that quantile for each column.
+ *
+ * Large tables avoid sorting: one pass finds each column's min and max, one counts values into 4096
+ * equal-width buckets per column (a monotone map, so bucket order is value order), and one gathers only
+ * the few buckets that hold the needed order statistics, which are then sorted. All passes read the table
+ * in row order. This is exact, and took the 51 x 10^5 fan chart from ~0.4 s (sort or strided gather per
+ * column) to a few tens of ms.
+ */
+export function columnQuantiles(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  probs: readonly number[],
+): Float64Array[] {
+  for (const p of probs) if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1]: ${p}`);
+  if (data.length < rows * cols) throw new RangeError('table is smaller than rows x cols');
+  const out = probs.map(() => new Float64Array(cols));
+  if (rows === 0) {
+    for (const o of out) o.fill(Number.NaN);
     return out;
   }
-  let min = values[0]!;
-  let max = min;
-  for (let i = 1; i < n; i++) {
-    const x = values[i]!;
-    if (x < min) min = x;
-    else if (x > max) max = x;
+  const rankSet = new Set<number>();
+  for (const p of probs) {
+    const h = (rows - 1) * p;
+    const k = Math.floor(h);
+    rankSet.add(k);
+    if (h > k) rankSet.add(k + 1);
   }
-  if (min === max) {
-    for (const r of ranks) out.set(r, min);
-    return out;
-  }
-  const scale = BUCKETS / (max - min);
-  const counts = new Int32Array(BUCKETS);
-  const bucket = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const b = Math.floor((values[i]! - min) * scale);
-    const c = b < BUCKETS ? b : BUCKETS - 1;
-    bucket[i] = c;
-    counts[c]!++;
-  }
-  const starts = new Int32Array(BUCKETS + 1);
-  for (let b = 0; b < BUCKETS; b++) starts[b + 1] = starts[b]! + counts[b]!;
-  const bucketOf = (r: number): number => {
-    let lo = 0;
-    let hi = BUCKETS - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= r) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  // Lay the wanted buckets out one after another in `gathered`; `next[b]` is where bucket b's next value goes.
-  const next = new Int32Array(BUCKETS).fill(-1);
-  const offset = new Map<number, number>();
-  let size = 0;
-  for (const r of ranks) {
-    const b = bucketOf(r);
-    if (offset.has(b)) continue;
-    offset.set(b, size);
-    next[b] = size;
-    size += counts[b]!;
-  }
-  const gathered = new Float64Array(size);
-  for (let i = 0; i < n; i++) {
-    const b = bucket[i]!;
-    const at = next[b]!;
-    if (at >= 0) {
-      gathered[at] = values[i]!;
-      next[b] = at + 1;
-    }
-  }
-  for (const [b, off] of offset) gathered.subarray(off, off + counts[b]!).sort();
-  for (const r of ranks) {
-    const b = bucketOf(r);
-    out.set(r, gathered[offset.get(b)! + r - starts[b]!]!);
-  }
+  const ranks = [...rankSet];
+  const stat =
+    rows < SORT_BELOW ? sortedStatistics(data, rows, cols, ranks) : bucketStatistics(data, rows, cols, ranks);
+  probs.forEach((p, pi) => {
+    const h = (rows - 1) * p;
+    const k = Math.floor(h);
+    const lo = stat.get(k)!;
+    const o = out[pi]!;
+    if (h > k) {
+      const hi = stat.get(k + 1)!;
+      for (let c = 0; c < cols; c++) o[c] = lo[c]! + (h - k) * (hi[c]! - lo[c]!);
+    } else o.set(lo);
+  });
   return out;
+}
+
+/** Order statistics by sorting a copy of each column: rank -> value per column. */
+function sortedStatistics(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  ranks: number[],
+): Map<number, Float64Array> {
+  const stat = new Map(ranks.map((r) => [r, new Float64Array(cols)] as const));
+  const column = new Float64Array(rows);
+  for (let c = 0; c < cols; c++) {
+    for (let i = 0, k = c; i < rows; i++, k += cols) column[i] = data[k]!;
+    column.sort();
+    for (const [r, v] of stat) v[c] = column[r]!;
+  }
+  return stat;
+}
+
+/** Order statistics by the three-pass bucket method described at `columnQuantiles`. */
+function bucketStatistics(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  ranks: number[],
+): Map<number, Float64Array> {
+  const stat = new Map(ranks.map((r) => [r, new Float64Array(cols)] as const));
+  const min = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
+  const max = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
+  for (let r = 0, k = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++, k++) {
+      const x = data[k]!;
+      if (x < min[c]!) min[c] = x;
+      if (x > max[c]!) max[c] = x;
+    }
+  // A constant column has scale 0: everything lands in bucket 0, which is never gathered.
+  const scale = new Float64Array(cols);
+  for (let c = 0; c < cols; c++) if (max[c]! > min[c]!) scale[c] = BUCKETS / (max[c]! - min[c]!);
+  const counts = new Int32Array(cols * BUCKETS);
+  for (let r = 0, k = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++, k++) {
+      const b = Math.floor((data[k]! - min[c]!) * scale[c]!);
+      counts[c * BUCKETS + (b < BUCKETS ? b : BUCKETS - 1)]!++;
+    }
+  // For each column and rank: the bucket holding it and the rank's offset inside; lay the wanted buckets
+  // out one after another in `gathered`, `next[bucket]` being where that bucket's next value goes.
+  const next = new Int32Array(cols * BUCKETS).fill(-1);
+  const where: { c: number; r: number; bucket: number; within: number }[] = [];
+  let size = 0;
+  for (let c = 0; c < cols; c++) {
+    if (scale[c] === 0) {
+      for (const r of ranks) stat.get(r)![c] = min[c]!;
+      continue;
+    }
+    const base = c * BUCKETS;
+    for (const r of ranks) {
+      let b = 0;
+      let before = 0;
+      while (before + counts[base + b]! <= r) before += counts[base + b++]!;
+      where.push({ c, r, bucket: base + b, within: r - before });
+      if (next[base + b] === -1) {
+        next[base + b] = size;
+        size += counts[base + b]!;
+      }
+    }
+  }
+  const start = next.slice();
+  const gathered = new Float64Array(size);
+  for (let r = 0, k = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++, k++) {
+      const x = data[k]!;
+      const b = Math.floor((x - min[c]!) * scale[c]!);
+      const slot = c * BUCKETS + (b < BUCKETS ? b : BUCKETS - 1);
+      const at = next[slot]!;
+      if (at >= 0) {
+        gathered[at] = x;
+        next[slot] = at + 1;
+      }
+    }
+  const sorted = new Set<number>();
+  for (const w of where) {
+    const from = start[w.bucket]!;
+    if (!sorted.has(w.bucket)) {
+      gathered.subarray(from, from + counts[w.bucket]!).sort();
+      sorted.add(w.bucket);
+    }
+    stat.get(w.r)![w.c] = gathered[from + w.within]!;
+  }
+  return stat;
 }
 
 /** Type-7 quantile of one probability; see `quantiles`. */

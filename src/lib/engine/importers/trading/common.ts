@@ -23,7 +23,9 @@ export function normHeader(h: string): string {
 
 /**
  * Finds columns by any of several names. An exact (trimmed, BOM-free) match wins, so Tradovate Fills'
- * `_timestamp` (UTC) and `Timestamp` (local) stay apart; otherwise names are compared normalised.
+ * `_timestamp` (UTC) and `Timestamp` (local) stay apart; otherwise names are compared by `normHeader`,
+ * which also drops accents ("Qté" = "Qte"). ../columns.ts `findColumn` cannot do either: it maps
+ * `_timestamp` and `Timestamp` to the same name and keeps accents.
  */
 export class Columns {
   private readonly exact = new Map<string, number>();
@@ -84,7 +86,7 @@ export function cell(row: readonly string[], i: number): string {
   return cellAt(row, i).trim();
 }
 
-export function reject(
+function reject(
   line: number,
   row: readonly string[],
   column: string | null,
@@ -107,7 +109,7 @@ export class RowError extends Error {
 }
 
 /** Unwraps a Result or rejects the row naming the column. */
-export function need<T>(r: Result<T>, column: string): T {
+function need<T>(r: Result<T>, column: string): T {
   if (r.ok) return r.value;
   throw new RowError(r.error.code, column, `${column}: ${r.error.message ?? r.error.code}`);
 }

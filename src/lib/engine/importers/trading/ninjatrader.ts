@@ -29,6 +29,7 @@ import {
 
 const VENUE = 'ninjatrader';
 
+/** Trades-grid columns by English and French UI names (French from deltalytix's NT8 processor). */
 const T = {
   account: ['Account', 'Compte'],
   instrument: ['Instrument'],
@@ -47,6 +48,7 @@ const T = {
 /** Fee columns newer NT8 versions add beside Commission. */
 const FEE_COLUMNS = ['Clearing Fee', 'Exchange Fee', 'IP Fee', 'NFA Fee'];
 
+/** Executions-grid columns; the French names here are NinjaTrader's fr-FR labels as far as known (unverified). */
 const X = {
   instrument: ['Instrument'],
   action: ['Action'],
@@ -143,6 +145,7 @@ export const ninjatraderTrades: Importer = {
       const commission = Math.abs(moneyOrZero(cell(row, col.commission), 'Commission', style));
       let feesCents = commission;
       for (const i of col.fees) feesCents += Math.abs(moneyOrZero(cell(row, i), header[i] ?? 'fee', style));
+      // Decide gross or net from the prices when the contract is known (see the module comment).
       const spec = contractSpec(root);
       let grossCents = profit;
       if (spec) {
@@ -153,6 +156,7 @@ export const ninjatraderTrades: Importer = {
       const entryName = cell(row, col.entryName);
       const exitName = cell(row, col.exitName);
       return {
+        // No trade id in the export: the contents are the key, names included so scale-outs at one price differ.
         key: `ninjatrader:trade:${account}:${symbol}:${entryAt}:${exitAt}:${direction}:${n}:${entryPrice}:${exitPrice}:${entryName}:${exitName}`,
         venue: VENUE,
         account,

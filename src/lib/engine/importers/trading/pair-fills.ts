@@ -68,6 +68,8 @@ export function pairFillsDetailed(
     else groups.set(k, [i]);
   });
 
+  // Pass 1: FIFO matching per group. A queue of open lots (all on one side) with a moving head index,
+  // so each fill costs O(pieces) and the whole pass O(fills + matches).
   const matches: Match[] = [];
   /** Per fill: the pieces it was split into, as [match index or -1 for still open, qty]. */
   const pieces: [number, number][][] = fills.map(() => []);
@@ -98,6 +100,7 @@ export function pairFillsDetailed(
     }
   }
 
+  // Pass 2: every fill's pieces are known only now, so its commission can be allocated over them.
   // Commission shares per match side, and per open remainder.
   const openShare = new Array<number>(matches.length).fill(0);
   const closeShare = new Array<number>(matches.length).fill(0);
@@ -128,6 +131,7 @@ export function pairFillsDetailed(
     });
   });
 
+  // Pass 3: price each match; a product without a spec cannot be priced and is reported instead.
   const trades: Trade[] = [];
   const unknown = new Set<string>();
   matches.forEach((m, k) => {

@@ -62,6 +62,7 @@ export const rithmicOrders: Importer = {
       rate: c.find('Commission Fill Rate'),
     };
     const { out, rejects } = parseRows(rows, lines, (row, line): TradeFill | null => {
+      // Only executed quantity matters: an order cancelled after a partial fill still traded that part.
       if (SKIPPED_STATUS.test(cell(row, col.status))) return null;
       const filledText = cell(row, col.filled);
       const filled = filledText === '' ? 0 : num(filledText, 'Qty Filled');

@@ -71,6 +71,7 @@ export const topstepxTrades: Importer = {
       if (type !== 'long' && type !== 'short') {
         throw new RowError('bad-row', 'Type', `Type: “${cell(row, col.type)}” is neither Long nor Short`);
       }
+      // PnL is gross; Fees (round turn) and Commissions are costs, stored positive whatever their sign.
       const grossCents = money(cell(row, col.pnl), 'PnL');
       const feesCents =
         Math.abs(moneyOrZero(cell(row, col.fees), 'Fees')) +

@@ -77,6 +77,7 @@ function sideOf(text: string, column: string): Side {
   throw new RowError('bad-row', column, `${column}: “${text}” is neither Buy nor Sell`);
 }
 
+/** Performance.csv → Trade (gross; account from opts, else 'default'). */
 export const tradovatePerformance: Importer = {
   format: 'tradovate-performance',
   label: 'Tradovate Performance report',
@@ -139,6 +140,7 @@ export const tradovatePerformance: Importer = {
   },
 };
 
+/** Orders.csv → one TradeFill per filled order (no commission in this report). */
 export const tradovateOrders: Importer = {
   format: 'tradovate-orders',
   label: 'Tradovate Orders report',
@@ -177,6 +179,7 @@ export const tradovateOrders: Importer = {
     };
     const at = instantReader(opts.dateOrder, opts.zone);
     const { out, rejects } = parseRows(rows, lines, (row, line): TradeFill | null => {
+      // Cancelled and working orders are not executions: skipped, not rejected.
       if (cell(row, col.status).toLowerCase() !== 'filled') return null;
       const account = cell(row, col.account) || opts.account || 'default';
       const orderId = required(row, col.orderId, 'orderId');
@@ -202,6 +205,7 @@ export const tradovateOrders: Importer = {
   },
 };
 
+/** Fills → TradeFill with commission; `_timestamp` is UTC, `Timestamp` the user's local clock. */
 export const tradovateFills: Importer = {
   format: 'tradovate-fills',
   label: 'Tradovate Fills report',
@@ -246,6 +250,7 @@ export const tradovateFills: Importer = {
       const symbol = required(row, col.contract, 'Contract');
       const utc = cell(row, col.utc);
       const at = utc !== '' ? utcAt(utc, '_timestamp') : localAt(cell(row, col.local), 'Timestamp');
+      // `B/S` (" Buy") in display exports; `_action` 0 = buy, 1 = sell when only the raw columns remain.
       const sideText = cell(row, col.side) || cell(row, col.action);
       const commission = cell(row, col.commission);
       return {
@@ -259,6 +264,7 @@ export const tradovateFills: Importer = {
         side: sideOf(sideText, 'B/S'),
         qty: qty(cell(row, col.qty), 'Quantity'),
         price: num(cell(row, col.price), 'Price'),
+        // Commission is a cost whatever its printed sign; TradeFill stores it positive.
         commissionCents: commission === '' ? 0 : Math.abs(money(commission, 'commission')),
         orderId: cell(row, col.orderId) || null,
         fillId,
@@ -269,6 +275,7 @@ export const tradovateFills: Importer = {
   },
 };
 
+/** Position History → Trade, keyed like Performance so both reports of one pairing merge. */
 export const tradovatePositionHistory: Importer = {
   format: 'tradovate-position-history',
   label: 'Tradovate Position History report',
@@ -341,6 +348,7 @@ export function cashKind(type: string, deltaCents: number): AccountCashKind {
   return 'adjustment';
 }
 
+/** Cash History → AccountCash: Delta is the signed change, Amount the running balance. */
 export const tradovateCashHistory: Importer = {
   format: 'tradovate-cash-history',
   label: 'Tradovate Cash History report',

@@ -1,0 +1,24 @@
+/**
+ * The statements the lead runs after each ledger change (after `refreshDerived` rebuilt `bet_facts`):
+ * they rebuild every table the Bets panels read.
+ */
+import { betAnalyticsSql, betDimsSql, cashAnalyticsSql, type YearRange } from './bet-analytics';
+import { betDaysSql } from './days';
+import { tzOffsetsSql } from './tz-offsets';
+
+/**
+ * Everything to run after a ledger change (after `refreshDerived` rebuilt `bet_facts`), in order:
+ * `tz_offsets` for the display zone over the ledger's years (one year of margin each side, so a bet
+ * late on 31 December UTC still finds its local offset), then `bet_analytics`, `bet_days`, `bet_dims`
+ * and `cash_analytics`.
+ * With an empty ledger pass the current year.
+ */
+export function analyticsRefreshSql(zone: string, years: YearRange): string[] {
+  return [
+    ...tzOffsetsSql(zone, years.fromYear - 1, years.toYear + 1),
+    betAnalyticsSql(),
+    betDaysSql(),
+    betDimsSql(),
+    cashAnalyticsSql(),
+  ];
+}

@@ -1,0 +1,27 @@
+/** A simulation worker: runs one range of paths and transfers its typed arrays back. Comlink wiring only. */
+import * as Comlink from 'comlink';
+import { simulate } from '../lib/engine/sim/monte-carlo';
+import { err, ok } from '../lib/engine/result';
+import type { SimWorkerApi } from './sim.api';
+
+const api: SimWorkerApi = {
+  runChunk(params, range) {
+    try {
+      const r = simulate(params, range);
+      const buffers = [
+        ...new Set([
+          r.finalCents.buffer,
+          r.maxDrawdownCents.buffer,
+          r.ruinStep.buffer,
+          r.targetStep.buffer,
+          r.checkpointCents.buffer,
+        ]),
+      ] as ArrayBuffer[];
+      return Promise.resolve(Comlink.transfer(ok(r), buffers));
+    } catch (e) {
+      return Promise.resolve(err('invalid-argument', e instanceof Error ? e.message : String(e)));
+    }
+  },
+};
+
+Comlink.expose(api);
