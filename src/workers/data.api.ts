@@ -11,6 +11,7 @@ import type { Headline } from '../lib/db/ledger';
 import type { DiffCounts, ImportProgress, PreviewRow } from '../lib/db/import-service';
 import type { ImportRecord } from '../lib/db/schema';
 import type { FactTable } from '../lib/engine/model';
+import type { PropAccountView } from '../lib/db/prop';
 
 export type EngineState = 'idle' | 'loading' | 'ready' | 'error';
 export interface EngineStatus {
@@ -73,6 +74,18 @@ export interface CommitView {
   rejected: number;
 }
 
+export interface ManualTrade {
+  account: string;
+  symbol: string;
+  direction: 'long' | 'short';
+  qty: number;
+  entryPrice: string;
+  exitPrice: string;
+  fees: string;
+  /** ISO instant of the exit. */
+  exitAt: string;
+}
+
 export type QueryRow = Record<string, string | number | boolean | null>;
 
 export interface DataApi {
@@ -95,6 +108,11 @@ export interface DataApi {
   headline(): Promise<Result<Headline>>;
   loadDemo(onProgress?: (p: ImportProgress) => void): Promise<Result<CommitView[]>>;
   deleteAll(): Promise<Result<null>>;
+  /** Evaluates every trading account in the ledger against its rule set. */
+  propAccounts(): Promise<Result<PropAccountView[]>>;
+  assignRuleSet(account: string, ruleSetId: string, startBalanceCents?: number): Promise<Result<null>>;
+  /** Appends a closed trade typed by the user (undoable like an import). */
+  addTrade(trade: ManualTrade): Promise<Result<CommitView>>;
 }
 
 let remote: Comlink.Remote<DataApi> | null = null;

@@ -21,12 +21,17 @@ import { headerKey } from '../lib/engine/importers/csv';
 import { rejectsToCsv } from '../lib/engine/importers/rejects-csv';
 import { demoWorldFiles } from '../lib/engine/generate/index';
 import { err, ok, type Result } from '../lib/engine/result';
+import { evaluatePropAccounts } from '../lib/db/prop';
+import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/rules/contracts';
+import { parseAmount } from '../lib/engine/money';
+import type { Trade } from '../lib/engine/model';
 import type {
   CommitView,
   DataApi,
   EngineStatus,
   FileInput,
   LoadProgress,
+  ManualTrade,
   PrepareView,
   QueryRow,
 } from './data.api';
@@ -195,7 +200,110 @@ async function rebuild(sql: Sql): Promise<Result<null>> {
   return ok(null);
 }
 
+const STATUS_BANDS_KEY = 'prop.bands';
+
+async function propAccounts() {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  const assignments = (await getDb().tradingAccounts.toArray()).map((a) => ({
+    account: a.id,
+    ruleSetId: a.ruleSetId,
+    ...(a.sizeCents ? { startBalanceCents: a.sizeCents } : {}),
+  }));
+  const bands = (await getDb().settings.get(STATUS_BANDS_KEY))?.value as
+    { caution: number; critical: number } | undefined;
+  return evaluatePropAccounts(engine.value, assignments, bands ? { bands } : {});
+}
+
+/** Adds one closed trade typed by the user, through the same pipeline as a file (so it can be undone). */
+async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  const spec = contractSpec(input.symbol);
+  if (!spec)
+    return err('invalid-argument', `Unknown contract “${input.symbol}”. Use a symbol such as MNQZ6 or ES.`);
+  const entry = parseAmount(input.entryPrice);
+  const exit = parseAmount(input.exitPrice);
+  if (!entry.ok || !exit.ok) return err('bad-number', 'Entry and exit prices must be numbers.');
+  const fees = parseAmount(input.fees || '0');
+  if (!fees.ok) return err('bad-amount', 'Fees must be an amount.');
+  if (!(Number.isInteger(input.qty) && input.qty > 0))
+    return err('invalid-argument', 'Quantity must be a whole number of contracts.');
+  const at = Date.parse(input.exitAt);
+  if (Number.isNaN(at)) return err('bad-date', 'The exit time could not be read.');
+  const entryPrice = entry.value / 100;
+  const exitPrice = exit.value / 100;
+  const gross = roundTripGrossCents(spec, input.direction, input.qty, entryPrice, exitPrice);
+  const trade: Trade = {
+    key: `manual:trade:${crypto.randomUUID()}`,
+    venue: 'manual',
+    account: input.account,
+    symbol: input.symbol.toUpperCase(),
+    root: contractRoot(input.symbol),
+    direction: input.direction,
+    qty: input.qty,
+    entryAt: new Date(at - 60_000).toISOString(),
+    exitAt: new Date(at).toISOString(),
+    tz: 'UTC',
+    entryPrice,
+    exitPrice,
+    grossCents: gross,
+    feesCents: -Math.abs(fees.value),
+    netCents: gross - Math.abs(fees.value),
+    line: 1,
+  };
+  const prepared: Prepared = {
+    fileName: `Trade typed in (${input.account})`,
+    fileSize: 0,
+    fileHash: trade.key,
+    encoding: 'utf-8',
+    delimiter: ',',
+    header: [],
+    detections: [],
+    format: 'mapped',
+    formatLabel: 'Typed in',
+    rowCount: 1,
+    rejects: [],
+    notes: [],
+    dateOrder: null,
+    diff: { total: 1, inserted: 1, updated: 0, unchanged: 0 },
+    perTable: {},
+    sample: null,
+    previousImport: null,
+    batch: { trades: [trade] },
+    zone: 'UTC',
+  };
+  const r = await commitImport(engine.value, dexieStore(getDb()), prepared, 'default');
+  if (!r.ok) return r;
+  const rec = r.value.record;
+  return ok({
+    importId: rec.id,
+    fileName: rec.fileName,
+    inserted: rec.inserted,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+  });
+}
+
 const api: DataApi = {
+  propAccounts,
+  addTrade,
+  async assignRuleSet(account, ruleSetId, startBalanceCents) {
+    const existing = await getDb().tradingAccounts.get(account);
+    await getDb().tradingAccounts.put({
+      id: account,
+      profileId: 'default',
+      firm: ruleSetId.split('-')[0] ?? '',
+      plan: ruleSetId,
+      phase: ruleSetId.includes('eval') || ruleSetId.includes('combine') ? 'evaluation' : 'funded',
+      sizeCents: startBalanceCents ?? 0,
+      startDate: existing?.startDate ?? new Date().toISOString().slice(0, 10),
+      ruleSetId,
+      copyGroup: existing?.copyGroup ?? null,
+    });
+    return ok(null);
+  },
   async start(onProgress) {
     const r = await startEngine(onProgress);
     return r.ok ? ok(status) : r;

@@ -5,8 +5,7 @@
  */
 import { centsToDecimalString } from '../money';
 import type { BetStatus, BetType, LegResult } from '../model';
-import { settledWhere } from './curve';
-import { filterWhere, type BetFilter } from './filter';
+import { filterWhere, settledWhere, type BetFilter } from './filter';
 import { lit } from './sql-text';
 import { toCents, toCount, toLabel, toRatio, toText, type Row } from './values';
 
@@ -79,11 +78,14 @@ export function parseBetRow(r: Row): BetRow {
   };
 }
 
-/** Columns the table sorts by, with the SQL each sorts on (bands sort by band order, not text). */
+/**
+ * Columns the table sorts by, with the column each sorts on: bands sort by band order, and the local day
+ * by `seq` (settlement order, which orders days and breaks ties within one; the table is stored newest first).
+ */
 export const SORT_COLUMNS = {
   placedAt: 'placed_at',
   settledAt: 'settled_at',
-  localDay: 'local_day',
+  localDay: 'seq',
   status: 'status',
   betType: 'bet_type',
   stakeCents: 'stake_cents',

@@ -13,9 +13,11 @@
  * Text dimensions show the top N groups by turnover (staked), then 'Other'; ordered dimensions (odds and
  * stake bands, day of week, hour) show every group in their natural order.
  */
-import { settledWhere } from './curve';
-import type { BetFilter } from './filter';
-import { ratioOf, toCents, toCount, toLabel, toRatio, type Row } from './values';
+import { settledWhere, type BetFilter } from './filter';
+import { cents } from '../money';
+import { labelListSql, ODDS_BANDS, STAKE_BANDS } from './bet-analytics';
+import { lit } from './sql-text';
+import { ratioOf, toCount, toIntList, toNumList, toTextList, type Row } from './values';
 
 export type Dimension =
   | 'sport'
@@ -42,18 +44,18 @@ export const DIMENSIONS: readonly Dimension[] = [
   'hour',
 ];
 
-/** Grouping key, label expression and whether the dimension has a natural order. */
-const DIM_SQL: Record<Dimension, { key: string; label: string; ordered: boolean }> = {
-  sport: { key: 'sport_h', label: "coalesce(sport, '')", ordered: false },
-  competition: { key: 'competition_h', label: "coalesce(competition, '')", ordered: false },
-  participant: { key: 'participant_h', label: 'participant', ordered: false },
-  market: { key: 'market_h', label: "coalesce(market, '')", ordered: false },
-  bet_type: { key: 'bet_type_h', label: 'bet_type', ordered: false },
-  venue: { key: 'venue_h', label: "coalesce(venue, '')", ordered: false },
-  odds_band: { key: 'odds_band_id', label: 'odds_band', ordered: true },
-  stake_band: { key: 'stake_band_id', label: 'stake_band', ordered: true },
-  dow: { key: 'dow', label: 'CAST(dow AS VARCHAR)', ordered: true },
-  hour: { key: 'hour', label: 'CAST(hour AS VARCHAR)', ordered: true },
+/** Grouping key, and the label expression of ordered dimensions (text ones look theirs up in `bet_dims`). */
+const DIM_SQL: Record<Dimension, { key: string; label: string | null }> = {
+  sport: { key: 'sport_h', label: null },
+  competition: { key: 'competition_h', label: null },
+  participant: { key: 'participant_h', label: null },
+  market: { key: 'market_h', label: null },
+  bet_type: { key: 'bet_type_h', label: null },
+  venue: { key: 'venue_h', label: null },
+  odds_band: { key: 'odds_band_id', label: `${labelListSql(ODDS_BANDS)}[k + 1]` },
+  stake_band: { key: 'stake_band_id', label: `${labelListSql(STAKE_BANDS)}[k + 1]` },
+  dow: { key: 'dow', label: 'CAST(k AS VARCHAR)' },
+  hour: { key: 'hour', label: 'CAST(k AS VARCHAR)' },
 };
 
 /** z for a two-sided 95% normal interval. */
@@ -94,56 +96,97 @@ export function roiInterval(
 }
 
 /**
- * One row per group, 'Other' last. `topN` applies to text dimensions; when only one group would go
- * into 'Other' it is shown by name instead.
+ * One row of lists (one element per group; see `parseBreakdown`). `topN` applies to text dimensions;
+ * when only one group would go into 'Other' it is shown by name instead.
  */
 export function breakdownSql(f: BetFilter, dim: Dimension, topN = 12): string {
   const d = DIM_SQL[dim];
   if (!d) throw new RangeError(`unknown dimension: ${String(dim)}`);
   if (!Number.isInteger(topN) || topN < 1) throw new RangeError(`bad topN: ${topN}`);
-  const rank = d.ordered
-    ? `row_number() OVER (ORDER BY k)`
-    : `row_number() OVER (ORDER BY staked DESC, label)`;
-  const keep = d.ordered ? 'TRUE' : `(rk <= ${topN} OR groups <= ${topN + 1})`;
+  const label = d.label ?? "coalesce(dm.label, '')";
+  const join = d.label === null ? `LEFT JOIN bet_dims dm ON dm.dim = ${lit(dim)} AND dm.h = g.k` : '';
   return `WITH bd_g AS (
-  SELECT ${d.key} AS k, any_value(${d.label}) AS label, count(*) AS bets, count(*) FILTER (WHERE status = 'won') AS won,
-    CAST(sum(stake_cents) AS BIGINT) AS staked, CAST(sum(return_cents) AS BIGINT) AS returned,
-    CAST(sum(net_cents) AS BIGINT) AS net,
-    sum(CAST(net_cents AS DOUBLE) * net_cents) AS nn, sum(CAST(net_cents AS DOUBLE) * stake_cents) AS ns,
-    sum(CAST(stake_cents AS DOUBLE) * stake_cents) AS ss
+  SELECT ${d.key} AS k, count(*) AS bets, sum(won_n) AS won, sum(stake_cents) AS staked, sum(net_cents) AS net,
+    sum(nn) AS nn, sum(ns) AS ns, sum(ss) AS ss
   FROM bet_analytics WHERE ${settledWhere(f)} GROUP BY 1
-), bd_r AS (
-  SELECT *, ${rank} AS rk, count(*) OVER () AS groups FROM bd_g
-), bd_m AS (
-  SELECT ${keep} AS is_top, CASE WHEN ${keep} THEN rk ELSE 0 END AS slot, * FROM bd_r
 )
-SELECT CASE WHEN is_top THEN any_value(label) ELSE 'Other' END AS label, NOT is_top AS is_other,
-  CAST(sum(bets) AS BIGINT) AS bets, CAST(sum(won) AS BIGINT) AS won, CAST(sum(staked) AS BIGINT) AS staked,
-  CAST(sum(returned) AS BIGINT) AS returned, CAST(sum(net) AS BIGINT) AS net,
-  sum(nn) AS nn, sum(ns) AS ns, sum(ss) AS ss
-FROM bd_m GROUP BY is_top, slot ORDER BY is_other, min(rk)`;
+SELECT ${lit(dim)} AS dim, ${d.label === null ? 'FALSE' : 'TRUE'} AS ordered, ${topN} AS top_n,
+  list(${label}) AS label, list(CAST(k AS DOUBLE)) AS k, list(CAST(bets AS BIGINT)) AS bets,
+  list(CAST(won AS BIGINT)) AS won, list(CAST(staked AS BIGINT)) AS staked, list(CAST(net AS BIGINT)) AS net,
+  list(nn) AS nn, list(ns) AS ns, list(ss) AS ss
+FROM bd_g g ${join}`;
 }
 
+interface Group {
+  key: string;
+  ord: number;
+  bets: number;
+  won: number;
+  staked: number;
+  net: number;
+  nn: number;
+  ns: number;
+  ss: number;
+}
+
+function toRow(g: Group, isOther: boolean): BreakdownRow {
+  const ci = roiInterval(g.bets, g.net, g.staked, g.nn, g.ns, g.ss);
+  return {
+    key: isOther ? 'Other' : g.key,
+    isOther,
+    bets: g.bets,
+    won: g.won,
+    stakedCents: cents(g.staked),
+    returnedCents: cents(g.staked + g.net),
+    netCents: cents(g.net),
+    roi: ratioOf(g.net, g.staked),
+    roiLow: ci ? ci[0] : null,
+    roiHigh: ci ? ci[1] : null,
+  };
+}
+
+/**
+ * Groups in display order: ordered dimensions by their order; text dimensions by staked (descending,
+ * then by key), the first `topN` by name and the rest pooled as 'Other' (last).
+ */
 export function parseBreakdown(rows: readonly Row[]): BreakdownRow[] {
-  return rows.map((r) => {
-    const bets = toCount(r.bets);
-    const staked = toCents(r.staked);
-    const net = toCents(r.net);
-    const ci = roiInterval(bets, net, staked, toRatio(r.nn) ?? 0, toRatio(r.ns) ?? 0, toRatio(r.ss) ?? 0);
-    return {
-      key: toLabel(r.label),
-      isOther: r.is_other === true,
-      bets,
-      won: toCount(r.won),
-      stakedCents: staked,
-      returnedCents: toCents(r.returned),
-      netCents: net,
-      roi: ratioOf(net, staked),
-      roiLow: ci ? ci[0] : null,
-      roiHigh: ci ? ci[1] : null,
-    };
-  });
+  const r = rows[0] ?? {};
+  const labels = toTextList(r.label);
+  const k = toNumList(r.k);
+  const bets = toIntList(r.bets);
+  const won = toIntList(r.won);
+  const staked = toIntList(r.staked);
+  const net = toIntList(r.net);
+  const nn = toNumList(r.nn);
+  const ns = toNumList(r.ns);
+  const ss = toNumList(r.ss);
+  const groups: Group[] = labels.map((key, i) => ({
+    key,
+    ord: k[i] ?? 0,
+    bets: bets[i] ?? 0,
+    won: won[i] ?? 0,
+    staked: staked[i] ?? 0,
+    net: net[i] ?? 0,
+    nn: nn[i] ?? 0,
+    ns: ns[i] ?? 0,
+    ss: ss[i] ?? 0,
+  }));
+  if (r.ordered === true) return groups.sort((a, b) => a.ord - b.ord).map((g) => toRow(g, false));
+  groups.sort((a, b) => b.staked - a.staked || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const topN = Math.max(1, toCount(r.top_n));
+  if (groups.length <= topN + 1) return groups.map((g) => toRow(g, false));
+  const other: Group = { key: 'Other', ord: 0, bets: 0, won: 0, staked: 0, net: 0, nn: 0, ns: 0, ss: 0 };
+  for (const g of groups.slice(topN)) {
+    other.bets += g.bets;
+    other.won += g.won;
+    other.staked += g.staked;
+    other.net += g.net;
+    other.nn += g.nn;
+    other.ns += g.ns;
+    other.ss += g.ss;
+  }
+  return [...groups.slice(0, topN).map((g) => toRow(g, false)), toRow(other, true)];
 }
 
-/** Display labels of the ordered dimensions' keys (odds and stake bands are their own labels). */
+/** Short names of the days of week, indexed by `dow` (0 = Monday). */
 export const DOW_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -3,7 +3,15 @@
  * losing streak of the filtered settled bets, in settlement order. Both read the filter's day rows (see
  * `days.ts`) as one row of lists and fold them in TypeScript, exactly at bet granularity.
  */
-import { dayListsSelect, dayRowsCte, foldStreak, foldSwings, parseDayLists, type LosingStreak, type Swings } from './days';
+import {
+  dayListsSelect,
+  dayRowsCte,
+  foldStreak,
+  foldSwings,
+  parseDayLists,
+  type LosingStreak,
+  type Swings,
+} from './days';
 import type { BetFilter } from './filter';
 import type { Row } from './values';
 

@@ -201,3 +201,6 @@ export function filterFromParams(p: URLSearchParams): BetFilter {
     f.status = status as StatusFilter;
   return normaliseFilter(f);
 }
+
+/** Where-clause for the settled bets of a filter (aggregate panels always read settled bets). */
+export const settledWhere = (f: BetFilter): string => filterWhere({ ...f, status: 'settled' });

@@ -69,7 +69,11 @@ export function headlineSql(f: BetFilter, precomputed = true): string {
 }
 
 /** The headline from day rows and cash totals. */
-export function headlineFromDays(days: readonly DayRow[], depositsCents: number, withdrawalsCents: number): BetHeadline {
+export function headlineFromDays(
+  days: readonly DayRow[],
+  depositsCents: number,
+  withdrawalsCents: number,
+): BetHeadline {
   let bets = 0;
   let won = 0;
   let staked = 0;
@@ -129,7 +133,11 @@ export interface DateRange {
 export function comparisonSql(f: BetFilter, a: DateRange, b: DateRange, precomputed = true): string {
   const withRange = (r: DateRange): BetFilter => {
     const { from: _from, to: _to, ...rest } = f;
-    return { ...rest, ...(r.from === undefined ? {} : { from: r.from }), ...(r.to === undefined ? {} : { to: r.to }) };
+    return {
+      ...rest,
+      ...(r.from === undefined ? {} : { from: r.from }),
+      ...(r.to === undefined ? {} : { to: r.to }),
+    };
   };
   return `SELECT 'a' AS period, * FROM (${headlineSelect(withRange(a), precomputed)})
 UNION ALL SELECT 'b' AS period, * FROM (${headlineSelect(withRange(b), precomputed)})`;

@@ -3,10 +3,10 @@
  * of `local_day`, with net, staked, bets and the cumulative net. Periods without bets are left out.
  * Long histories are downsampled to at most `maxPoints` points by merging runs of consecutive periods
  * (sums add up, so every total still equals the headline's, and the cumulative line keeps its ends).
+ * Dates-only filters read `bet_days`; others group `bet_analytics` directly. Buckets come back as lists.
  */
-import { settledWhere } from './curve';
-import type { BetFilter } from './filter';
-import { toCents, toCount, toLabel, type Row } from './values';
+import { filterWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
+import { dayFromNumber, toIntList, toLabel, toCount, type Row } from './values';
 
 export type Grain = 'day' | 'week' | 'month' | 'year';
 export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'year'];
@@ -26,31 +26,72 @@ export interface SeriesPoint {
   cumulativeCents: number;
 }
 
-export function seriesSql(f: BetFilter, grain: Grain, maxPoints: number = MAX_SERIES_POINTS): string {
+export function seriesSql(
+  f: BetFilter,
+  grain: Grain,
+  maxPoints: number = MAX_SERIES_POINTS,
+  precomputed = true,
+): string {
   if (!GRAINS.includes(grain)) throw new RangeError(`unknown grain: ${String(grain)}`);
   if (!Number.isInteger(maxPoints) || maxPoints < 1) throw new RangeError(`bad maxPoints: ${maxPoints}`);
-  return `WITH sr_p AS (
-  SELECT CAST(date_trunc('${grain}', local_day) AS DATE) AS period, CAST(sum(net_cents) AS BIGINT) AS net,
-    CAST(sum(stake_cents) AS BIGINT) AS staked, count(*) AS bets
-  FROM bet_analytics WHERE ${settledWhere(f)} GROUP BY 1
-), sr_g AS (
-  SELECT *, (row_number() OVER (ORDER BY period) - 1) // CAST(ceil(count(*) OVER () / ${maxPoints}) AS BIGINT) AS grp
-  FROM sr_p
-)
-SELECT CAST(min(period) AS VARCHAR) AS start,
-  CAST(CAST(max(period) + INTERVAL 1 ${grain.toUpperCase()} - INTERVAL 1 DAY AS DATE) AS VARCHAR) AS "end",
-  CAST(sum(net) AS BIGINT) AS net, CAST(sum(staked) AS BIGINT) AS staked, CAST(sum(bets) AS BIGINT) AS bets,
-  CAST(sum(sum(net)) OVER (ORDER BY min(period)) AS BIGINT) AS cum
-FROM sr_g GROUP BY grp ORDER BY min(period)`;
+  const period = `CAST(CAST(date_trunc('${grain}', local_day) AS DATE) - DATE '1970-01-01' AS INTEGER)`;
+  const source =
+    precomputed && isDateOnly(f)
+      ? `SELECT ${period} AS p, sum(net) AS net, sum(staked) AS staked, sum(bets) AS bets
+         FROM bet_days WHERE ${filterWhere({ ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), status: 'all' })}
+         AND bets > 0 GROUP BY 1`
+      : `SELECT ${period} AS p, sum(net_cents) AS net, sum(stake_cents) AS staked, count(*) AS bets
+         FROM bet_analytics WHERE ${settledWhere(f)} GROUP BY 1`;
+  return `SELECT '${grain}' AS grain, ${maxPoints} AS max_points, list(p) AS p, list(CAST(net AS BIGINT)) AS net,
+  list(CAST(staked AS BIGINT)) AS staked, list(CAST(bets AS BIGINT)) AS bets FROM (${source})`;
+}
+
+/** Last day of the period starting on `start` ("YYYY-MM-DD"). */
+function periodEnd(start: string, grain: Grain): string {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const t =
+    grain === 'day'
+      ? Date.UTC(y, m - 1, d)
+      : grain === 'week'
+        ? Date.UTC(y, m - 1, d + 6)
+        : grain === 'month'
+          ? Date.UTC(y, m, 0)
+          : Date.UTC(y, 11, 31);
+  return new Date(t).toISOString().slice(0, 10);
 }
 
 export function parseSeries(rows: readonly Row[]): SeriesPoint[] {
-  return rows.map((r) => ({
-    start: toLabel(r.start),
-    end: toLabel(r.end),
-    netCents: toCents(r.net),
-    stakedCents: toCents(r.staked),
-    bets: toCount(r.bets),
-    cumulativeCents: toCents(r.cum),
-  }));
+  const r = rows[0] ?? {};
+  const grain = toLabel(r.grain) as Grain;
+  const maxPoints = Math.max(1, toCount(r.max_points));
+  const p = toIntList(r.p);
+  const net = toIntList(r.net);
+  const staked = toIntList(r.staked);
+  const bets = toIntList(r.bets);
+  const order = p.map((_, i) => i).sort((a, b) => (p[a] ?? 0) - (p[b] ?? 0));
+  const per = Math.ceil(order.length / maxPoints);
+  const out: SeriesPoint[] = [];
+  let cum = 0;
+  for (let g = 0; g < order.length; g += per) {
+    const idx = order.slice(g, g + per);
+    const first = idx[0] ?? 0;
+    const last = idx[idx.length - 1] ?? 0;
+    const point: SeriesPoint = {
+      start: dayFromNumber(p[first] ?? 0),
+      end: periodEnd(dayFromNumber(p[last] ?? 0), grain),
+      netCents: 0,
+      stakedCents: 0,
+      bets: 0,
+      cumulativeCents: 0,
+    };
+    for (const i of idx) {
+      point.netCents += net[i] ?? 0;
+      point.stakedCents += staked[i] ?? 0;
+      point.bets += bets[i] ?? 0;
+    }
+    cum += point.netCents;
+    point.cumulativeCents = cum;
+    out.push(point);
+  }
+  return out;
 }

@@ -11,8 +11,7 @@
  * stake); late-night betting (placed 00:00-04:59 local); and deposit frequency (deposits per 30 days over
  * the last 90 days against the 90 days before).
  */
-import { settledWhere } from './curve';
-import type { BetFilter } from './filter';
+import { filterWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
 import { addDays, dayLit, lit } from './sql-text';
 import { ratioOf, toCents, toCount, toLabel, toRatio, type Row } from './values';
 
@@ -25,10 +24,19 @@ export interface ClosingLineValue {
   beatCloseShare: number | null;
 }
 
-export function clvSql(f: BetFilter): string {
-  return `SELECT count(*) AS n, avg(odds_decimal / closing_odds_decimal - 1) AS mean_clv,
-  count(*) FILTER (WHERE odds_decimal > closing_odds_decimal) AS beat
-FROM bet_analytics WHERE ${settledWhere(f)} AND odds_decimal >= 1 AND closing_odds_decimal >= 1`;
+/** CLV of the filter's settled bets; dates-only filters sum `bet_days`' per-day CLV totals. */
+export function clvSql(f: BetFilter, precomputed = true): string {
+  if (precomputed && isDateOnly(f)) {
+    const dates = filterWhere({
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
+      status: 'all',
+    });
+    return `SELECT CAST(coalesce(sum(clv_n), 0) AS BIGINT) AS n, sum(clv_sum) AS clv_sum,
+  CAST(coalesce(sum(clv_beat), 0) AS BIGINT) AS beat FROM bet_days WHERE ${dates}`;
+  }
+  return `SELECT count(*) AS n, sum(clv) AS clv_sum, count(*) FILTER (WHERE clv > 0) AS beat
+FROM bet_analytics WHERE ${settledWhere(f)} AND clv IS NOT NULL`;
 }
 
 export function parseClv(rows: readonly Row[]): ClosingLineValue {
@@ -82,10 +90,10 @@ export function rgSignalsSql(asOf: string, windowDays = 90): string {
   const placedFrom = `TIMESTAMP ${lit(`${addDays(asOf, 1 - windowDays)} 00:00:00`)}`;
   const placedTo = `TIMESTAMP ${lit(`${addDays(asOf, 1)} 00:00:00`)}`;
   return `WITH rg_net AS (
-  SELECT CAST(coalesce(sum(net_cents) FILTER (WHERE local_day >= ${day(-29)}), 0) AS BIGINT) AS net30,
-    CAST(coalesce(sum(net_cents) FILTER (WHERE local_day >= ${day(-89)}), 0) AS BIGINT) AS net90,
-    CAST(coalesce(sum(net_cents), 0) AS BIGINT) AS net365
-  FROM bet_analytics WHERE is_settled AND local_day BETWEEN ${day(-364)} AND ${day(0)}
+  SELECT CAST(coalesce(sum(net) FILTER (WHERE local_day >= ${day(-29)}), 0) AS BIGINT) AS net30,
+    CAST(coalesce(sum(net) FILTER (WHERE local_day >= ${day(-89)}), 0) AS BIGINT) AS net90,
+    CAST(coalesce(sum(net), 0) AS BIGINT) AS net365
+  FROM bet_days WHERE local_day BETWEEN ${day(-364)} AND ${day(0)}
 ), rg_placed AS (
   SELECT count(*) AS bets, count(*) FILTER (WHERE hour < 5) AS late_bets,
     count(*) FILTER (WHERE after_loss) AS chase_bets,

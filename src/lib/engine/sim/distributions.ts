@@ -163,29 +163,6 @@ export function studentT(rng: Xoshiro128, df: number): number {
   return normal(rng) / Math.sqrt(gammaDraw(rng, d, 1 / Math.sqrt(9 * d)) / a);
 }
 
-/** One draw from a compiled component, in cents (stake-scaled, not rounded). */
-export function drawComponent(rng: Xoshiro128, c: CompiledComponent): number {
-  if (c.kind === KIND_NORMAL) return c.mean + c.scale * normal(rng);
-  if (c.kind === KIND_STUDENT_T) {
-    const z = normal(rng);
-    const g = gammaDraw(rng, c.gammaD, c.gammaC);
-    return c.mean + c.scale * (z / Math.sqrt(g / c.gammaShape));
-  }
-  const h = c.history;
-  return c.scale * h[rng.nextIndex(h.length)]!;
-}
-
-/** One draw from a compiled model, in cents (stake-scaled, not rounded). */
-export function drawModel(rng: Xoshiro128, m: CompiledModel): number {
-  const cs = m.components;
-  if (!m.isMixture) return drawComponent(rng, cs[0]!);
-  const u = rng.nextU32();
-  const th = m.thresholds;
-  let i = 0;
-  while (i < th.length - 1 && u >= th[i]!) i++;
-  return drawComponent(rng, cs[i]!);
-}
-
 const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 type Moments = { mean: number; variance: number };
@@ -322,48 +299,59 @@ export function compileModel(spec: ModelSpec, stakeMultiplier = 1): Result<Compi
 export const MAX_STEP_CENTS = 2 ** 50;
 /** 2^-32: scaling by a power of two is exact, and a multiply is much cheaper than a divide. */
 const TWO_NEG_32 = 1 / 4294967296;
+const TWO_NEG_53 = 1 / 9007199254740992;
 /** Adding and subtracting 1.5 * 2^52 rounds any |x| < 2^51 to an integer, half to even (IEEE default). */
 const ROUND_MAGIC = 6755399441055744;
 
 /**
  * Fills buf[0..n) with the next n step results of model `m`, each rounded to whole cents, half to even
  * (the team's default rounding; also the one IEEE additions give for free, which matters here: Math.round
- * cost ~10 ns a call in V8 on this machine, doubling the whole walk).
+ * cost ~10 ns a call in Node 20's V8 on the dev machine, doubling the whole walk).
  *
- * Results are produced in blocks, away from the bankroll bookkeeping, because a loop that both walks and
- * may call the Ziggurat's slow path ran about twice as slow in V8 (registers spilled around the call).
- * Normal and bootstrap models get loops with xoshiro128** inlined on local variables; other models go
- * through `drawModel`.
+ * Results are produced in blocks, away from the bankroll bookkeeping, and every model has a block loop
+ * with xoshiro128** inlined on local variables and no calls in the common path: in V8 a call inside a
+ * hot loop spilled registers and boxed returned doubles (a per-draw Student-t took ~100 ns, mostly
+ * allocation). Rare slow paths (Ziggurat tail and wedges, Gamma rejections) are completed after the
+ * block from the same stream, so the numbers still depend only on the seed, the path and the block sizes.
  */
 export function fillSteps(rng: Xoshiro128, m: CompiledModel, buf: Float64Array, n: number): void {
-  const c = m.components[0];
-  if (!m.isMixture && c !== undefined) {
-    if (c.kind === KIND_NORMAL) return fillNormal(rng, c.mean, c.scale, buf, n);
-    if (c.kind === KIND_BOOTSTRAP) return fillBootstrap(rng, c.history, c.scale, buf, n);
-  }
-  for (let k = 0; k < n; k++) {
-    let x = drawModel(rng, m);
-    if (x > MAX_STEP_CENTS) x = MAX_STEP_CENTS;
-    else if (x < -MAX_STEP_CENTS) x = -MAX_STEP_CENTS;
-    buf[k] = x + ROUND_MAGIC - ROUND_MAGIC;
-  }
+  if (m.isMixture) fillMixture(rng, m, buf, n);
+  else fillComponent(rng, m.components[0]!, buf, n);
 }
 
-/** Rejected fast-path draws of the current block: the 32-bit value and the slot it belongs to. */
-let rejectedU = new Int32Array(64);
-let rejectedAt = new Int32Array(64);
+function fillComponent(rng: Xoshiro128, c: CompiledComponent, buf: Float64Array, n: number): void {
+  if (c.kind === KIND_NORMAL) fillNormal(rng, c.mean, c.scale, buf, n);
+  else if (c.kind === KIND_STUDENT_T) fillStudentT(rng, c, buf, n);
+  else fillBootstrap(rng, c.history, c.scale, buf, n);
+}
+
+/** Reused scratch arrays, grown on demand (blocks are at most a few hundred steps in the engine). */
+let rejectedU = new Int32Array(256);
+let rejectedAt = new Int32Array(256);
+let scratchZ = new Float64Array(256);
+let scratchX = new Float64Array(256);
+let scratchU = new Float64Array(256);
+let mixPick = new Int32Array(256);
+let mixTmp = new Float64Array(256);
+
+function ensureScratch(n: number): void {
+  if (rejectedU.length >= n) return;
+  rejectedU = new Int32Array(n);
+  rejectedAt = new Int32Array(n);
+  scratchZ = new Float64Array(n);
+  scratchX = new Float64Array(n);
+  scratchU = new Float64Array(n);
+  mixPick = new Int32Array(n);
+  mixTmp = new Float64Array(n);
+}
 
 /**
- * Normal steps for one block. The fast path runs for the whole block first; the ~1.5% of draws it
- * rejects are remembered and completed afterwards by `normalSlow`, which continues the same stream. This
- * consumption order is part of the engine's definition (it only depends on the seed, the path and the
- * block sizes, which depend only on the horizon); keeping the call out of the hot loop made it ~35% faster.
+ * Standard normals into out[0..n). The Ziggurat fast path runs for the whole block first; the ~1.5% of
+ * draws it rejects are remembered and completed afterwards by `normalSlow`, continuing the same stream
+ * (keeping that call out of the hot loop made it ~35% faster).
  */
-function fillNormal(rng: Xoshiro128, mean: number, sd: number, buf: Float64Array, n: number): void {
-  if (rejectedU.length < n) {
-    rejectedU = new Int32Array(n);
-    rejectedAt = new Int32Array(n);
-  }
+function fillStandardNormal(rng: Xoshiro128, out: Float64Array, n: number): void {
+  ensureScratch(n);
   const rejU = rejectedU;
   const rejAt = rejectedAt;
   let s0 = rng.s0;
@@ -386,7 +374,7 @@ function fillNormal(rng: Xoshiro128, mean: number, sd: number, buf: Float64Array
     s3 = (s3 << 11) | (s3 >>> 21);
     const i = u & 511;
     const j = u >>> 9;
-    if (j < kn[i]!) buf[k] = mean + sd * (j * wn[i]!) + ROUND_MAGIC - ROUND_MAGIC;
+    if (j < kn[i]!) out[k] = j * wn[i]!;
     else {
       rejU[nRejected] = u;
       rejAt[nRejected] = k;
@@ -397,8 +385,117 @@ function fillNormal(rng: Xoshiro128, mean: number, sd: number, buf: Float64Array
   rng.s1 = s1;
   rng.s2 = s2;
   rng.s3 = s3;
-  for (let r = 0; r < nRejected; r++)
-    buf[rejAt[r]!] = mean + sd * normalSlow(rng, rejU[r]! >>> 0) + ROUND_MAGIC - ROUND_MAGIC;
+  for (let r = 0; r < nRejected; r++) out[rejAt[r]!] = normalSlow(rng, rejU[r]! >>> 0);
+}
+
+/** Uniform doubles in (0, 1) into out[0..n), 53 bits each, exactly as Xoshiro128.nextDouble. */
+function fillUniform(rng: Xoshiro128, out: Float64Array, n: number): void {
+  let s0 = rng.s0;
+  let s1 = rng.s1;
+  let s2 = rng.s2;
+  let s3 = rng.s3;
+  for (let k = 0; k < n; k++) {
+    let m = Math.imul(s1, 5);
+    const a = Math.imul((m << 7) | (m >>> 25), 9) >>> 5;
+    let t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    m = Math.imul(s1, 5);
+    const b = Math.imul((m << 7) | (m >>> 25), 9) >>> 6;
+    t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    out[k] = (a * 67108864 + b + 0.5) * TWO_NEG_53;
+  }
+  rng.s0 = s0;
+  rng.s1 = s1;
+  rng.s2 = s2;
+  rng.s3 = s3;
+}
+
+function fillNormal(rng: Xoshiro128, mean: number, sd: number, buf: Float64Array, n: number): void {
+  fillStandardNormal(rng, buf, n);
+  for (let k = 0; k < n; k++) buf[k] = mean + sd * buf[k]! + ROUND_MAGIC - ROUND_MAGIC;
+}
+
+/**
+ * Student-t steps mean + scale * Z / sqrt(G / a) for one block: n normals Z, then one Marsaglia-Tsang
+ * Gamma attempt per step from n more normals and n uniforms. The few steps whose attempt fails get a
+ * full `gammaDraw` after the block (attempts are independent, so the Gamma stays exact).
+ */
+function fillStudentT(rng: Xoshiro128, c: CompiledComponent, buf: Float64Array, n: number): void {
+  ensureScratch(n);
+  const zs = scratchZ;
+  const xs = scratchX;
+  const us = scratchU;
+  const rejAt = rejectedAt;
+  fillStandardNormal(rng, zs, n);
+  fillStandardNormal(rng, xs, n);
+  fillUniform(rng, us, n);
+  const { mean, scale, gammaShape: a, gammaD: d, gammaC: gc } = c;
+  // First pass: attempts that pass the cheap squeeze. Steps whose attempt needs the log test (or has
+  // v <= 0) are listed and finished below, so no Math.log call sits in this loop.
+  let nPending = 0;
+  for (let k = 0; k < n; k++) {
+    const x = xs[k]!;
+    const w = 1 + gc * x;
+    const v = w * w * w;
+    const x2 = x * x;
+    if (w > 0 && us[k]! < 1 - 0.0331 * x2 * x2) buf[k] = mean + scale * (zs[k]! / Math.sqrt((d * v) / a));
+    else rejAt[nPending++] = k;
+  }
+  for (let r = 0; r < nPending; r++) {
+    const k = rejAt[r]!;
+    const x = xs[k]!;
+    const w = 1 + gc * x;
+    const v = w * w * w;
+    // The same attempt's full test; only if it fails too does the step get a fresh Gamma draw.
+    const g =
+      w > 0 && Math.log(us[k]!) < 0.5 * x * x + d * (1 - v + Math.log(v)) ? d * v : gammaDraw(rng, d, gc);
+    buf[k] = mean + scale * (zs[k]! / Math.sqrt(g / a));
+  }
+  for (let k = 0; k < n; k++) {
+    let x = buf[k]!;
+    // Heavy tails can exceed any bound: cap at MAX_STEP_CENTS so the rounding below stays exact.
+    if (x > MAX_STEP_CENTS) x = MAX_STEP_CENTS;
+    else if (x < -MAX_STEP_CENTS) x = -MAX_STEP_CENTS;
+    buf[k] = x + ROUND_MAGIC - ROUND_MAGIC;
+  }
+}
+
+/**
+ * Mixture steps for one block: one 32-bit draw per step picks the component (against the cumulative
+ * thresholds), then each component fills as many steps as it was picked for, in step order, and they are
+ * scattered back into place.
+ */
+function fillMixture(rng: Xoshiro128, m: CompiledModel, buf: Float64Array, n: number): void {
+  ensureScratch(n);
+  const pick = mixPick;
+  const tmp = mixTmp;
+  const th = m.thresholds;
+  const last = th.length - 1;
+  for (let k = 0; k < n; k++) {
+    const u = rng.nextU32();
+    let i = 0;
+    while (i < last && u >= th[i]!) i++;
+    pick[k] = i;
+  }
+  const comps = m.components;
+  for (let ci = 0; ci < comps.length; ci++) {
+    let count = 0;
+    for (let k = 0; k < n; k++) if (pick[k] === ci) count++;
+    if (count === 0) continue;
+    fillComponent(rng, comps[ci]!, tmp, count);
+    for (let k = 0, r = 0; k < n; k++) if (pick[k] === ci) buf[k] = tmp[r++]!;
+  }
 }
 
 function fillBootstrap(rng: Xoshiro128, h: Float64Array, stake: number, buf: Float64Array, n: number): void {

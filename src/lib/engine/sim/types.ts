@@ -9,7 +9,7 @@ export type { ModelSpec } from './distributions';
 /**
  * One bankroll simulation. Money is integer cents; a "step" is the model's unit (a session, a day, a bet).
  * Each step's result is drawn from `model`, multiplied by `stakeMultiplier`, rounded to whole cents
- * (Math.round: half up), clamped to [-stopLossCents, stopWinCents] when those are set, and added to the
+ * (half to even), clamped to [-stopLossCents, stopWinCents] when those are set, and added to the
  * bankroll. Every `withdrawal.everySteps` steps `withdrawal.amountCents` is then taken out (even if that
  * causes ruin, so withdrawals never hide risk). A path is ruined the first time its bankroll is <=
  * `ruinFloorCents`; it then stops and keeps that bankroll to the end of the horizon.
@@ -59,9 +59,9 @@ export interface SimChunkResult {
   checkpointSteps: Int32Array;
   ruinedCount: number;
   targetHitCount: number;
-  /** Bankroll in cents at the end of the horizon (or at ruin). */
+  /** Bankroll in cents at the end of the horizon, or at ruin (then at or below the floor: nothing is clamped). */
   finalCents: Float64Array;
-  /** Largest fall in cents from a running peak (the start included) to a later bankroll. */
+  /** Largest fall in cents from a running peak (the start included) to a later bankroll, withdrawals included. */
   maxDrawdownCents: Float64Array;
   /** Step (1-based) at which the path was ruined, or -1. */
   ruinStep: Int32Array;

@@ -1,0 +1,70 @@
+/**
+ * Prop-account evaluation over the current ledger: trading rows from DuckDB → one event stream per
+ * account → the rules engine with the rule set the user assigned (or a guess from the account id).
+ */
+import type { FactBatch } from '../engine/model';
+import { err, ok, type Result } from '../engine/result';
+import { accountStreams } from '../engine/rules/events';
+import { evaluate } from '../engine/rules/evaluate';
+import { findRuleSet } from '../engine/rules/rule-sets';
+import type { AccountStatus, StatusBands } from '../engine/rules/types';
+import type { Sql } from './duckdb/port';
+import { readFactRows } from './fact-rows';
+
+export interface PropAssignment {
+  account: string;
+  ruleSetId: string;
+  startBalanceCents?: number;
+}
+
+export interface PropAccountView {
+  account: string;
+  ruleSetId: string;
+  /** True when the rule set was guessed, not chosen by the user. */
+  guessed: boolean;
+  source: string;
+  status: AccountStatus;
+}
+
+/** A first guess of the rule set from the account id; the user confirms or changes it. */
+export function guessRuleSet(account: string): string {
+  const a = account.toUpperCase();
+  if (a.startsWith('PAAPEX') || a.startsWith('PA-APEX')) return 'apex-50k-pa';
+  if (a.startsWith('APEX')) return 'apex-50k-eval';
+  if (a.includes('TOPSTEP') || a.startsWith('S1') || a.startsWith('50KTC')) return 'topstep-50k-combine';
+  if (a.startsWith('TPT')) return 'tpt-50k-eval';
+  if (a.startsWith('FTD') || a.includes('TRADEIFY')) return 'tradeify-50k-eval';
+  if (a.startsWith('MFF')) return 'mff-s50k-eval';
+  return 'apex-50k-eval';
+}
+
+export async function evaluatePropAccounts(
+  sql: Sql,
+  assignments: readonly PropAssignment[],
+  opts: { bands?: StatusBands; asOf?: number } = {},
+): Promise<Result<PropAccountView[]>> {
+  const trades = await readFactRows(sql, 'trades');
+  if (!trades.ok) return trades;
+  const fills = await readFactRows(sql, 'trade_fills');
+  if (!fills.ok) return fills;
+  const cash = await readFactRows(sql, 'account_cash');
+  if (!cash.ok) return cash;
+  const batch: FactBatch = { trades: trades.value, trade_fills: fills.value, account_cash: cash.value };
+  const byAccount = new Map(assignments.map((a) => [a.account, a]));
+  const out: PropAccountView[] = [];
+  for (const stream of accountStreams(batch)) {
+    const chosen = byAccount.get(stream.account);
+    const id = chosen?.ruleSetId ?? guessRuleSet(stream.account);
+    const rs = findRuleSet(id);
+    if (!rs) return err('invalid-rule', `Unknown rule set ${id}`);
+    const status = evaluate(rs, stream.events, {
+      timeline: 'daily',
+      ...(opts.bands ? { bands: opts.bands } : {}),
+      ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+      ...(chosen?.startBalanceCents ? { startBalanceCents: chosen.startBalanceCents } : {}),
+    });
+    status.limitations = [...new Set([...stream.limitations, ...status.limitations])];
+    out.push({ account: stream.account, ruleSetId: rs.id, guessed: !chosen, source: stream.source, status });
+  }
+  return ok(out.sort((a, b) => a.account.localeCompare(b.account)));
+}
