@@ -44,7 +44,10 @@ try {
     for (const r of ROUTES) {
       await page.goto(`${server.url}${r}`);
       await page.waitForSelector('html[data-ready="1"]');
-      await page.waitForTimeout(r === '/' || r === '/bets' || r === '/risk' || r === '/prop' ? 2500 : 400);
+      if (demo && ['/', '/bets', '/prop', '/report'].includes(r)) {
+        await page.waitForFunction(() => document.querySelector('[data-testid="engine-status"]')?.getAttribute('data-value') === 'ready', null, { timeout: 60_000 });
+        await page.waitForTimeout(1500);
+      } else await page.waitForTimeout(400);
       const name = r === '/' ? 'overview' : r.slice(1);
       await page.screenshot({ path: `${out}/${label}-${name}.png`, fullPage: true });
     }

@@ -129,6 +129,17 @@ function progressReporter(hooks: Hooks) {
   };
 }
 
+/**
+ * An account id written in a file's name (e.g. "tradovate-performance-APEX4977960000002.csv"), used for
+ * formats whose rows name no account; null when the name holds nothing that looks like one.
+ */
+export function accountFromFileName(name: string): string | null {
+  const m = /(?:^|[^A-Za-z0-9])((?:[A-Z]{2,}[A-Z0-9]*\d{5,}[A-Z0-9]*)|(?:\d{6,}))(?=[^A-Za-z0-9]|$)/.exec(
+    name.replace(/\.[^.]+$/, ''),
+  );
+  return m?.[1] ?? null;
+}
+
 /** Chooses the date order: fixed by the format, given by the user, or proven by the file's values. */
 function decideOrder(
   importer: Importer,
@@ -220,7 +231,9 @@ export async function prepareImport(
   const opts: ParseOptions & { dateOrder: DateOrder } = {
     zone: input.zone,
     dateOrder: order,
-    ...(input.account ? { account: input.account } : {}),
+    ...(input.account || accountFromFileName(input.fileName)
+      ? { account: input.account ?? accountFromFileName(input.fileName) ?? undefined }
+      : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
   };
   const batch: FactBatch = {};

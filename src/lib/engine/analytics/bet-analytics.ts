@@ -103,6 +103,16 @@ export const dimKeySql = (expr: string): string => `hash(coalesce(${expr}, ''))`
 /** Separator between event, market and selection in `search_text`, so a search cannot span two fields. */
 export const SEARCH_SEPARATOR = '\u001f';
 
+/** Text dimensions with a hash key, and the column holding each one's label. */
+export const TEXT_DIMENSIONS = {
+  sport: "coalesce(sport, '')",
+  competition: "coalesce(competition, '')",
+  participant: 'participant',
+  market: "coalesce(market, '')",
+  bet_type: 'bet_type',
+  venue: "coalesce(venue, '')",
+} as const;
+
 /**
  * Creates `bet_analytics` from `bet_facts` and `tz_offsets`. Columns, beyond all of `bet_facts`:
  * - `local_placed`, `local_settled` TIMESTAMP: wall clock in the display zone (UTC + offset in force);
@@ -111,8 +121,9 @@ export const SEARCH_SEPARATOR = '\u001f';
  *   `won_n` (1 for a won bet, else 0, so a SUM counts wins without comparing text);
  * - `dow` (0 = Monday .. 6) and `hour` (0..23) of the local placement time;
  * - `odds_band`/`odds_band_id`, `stake_band`/`stake_band_id` (ids index ODDS_BANDS / STAKE_BANDS);
- * - `participant` (see `participantSql`), and `*_h` UBIGINT keys of venue, sport, competition, market,
- *   participant and bet_type (see `dimKeySql`);
+ * - `participant` (see `participantSql`); for venue, sport, competition, market, participant and bet_type
+ *   a `*_h` UBIGINT hash key (filters compare it with constant-folded `hash('AFL')`) and a dense `*_id`
+ *   INTEGER (breakdowns group by it: small dense integers aggregate several times faster in wasm);
  * - `seq`: 1-based order by (local_day, settled-or-placed instant, key), the order of every curve;
  * - `after_loss`: placed within CHASE_WINDOW_MIN minutes after (or at) some bet's losing settlement;
  * - `nn`, `ns`, `ss` DOUBLE: net², net·stake, stake² for the ROI interval (settled bets; 0 when pending);
@@ -127,6 +138,16 @@ export function betAnalyticsSql(): string {
   const oddsId = bandIndexSql('odds_decimal', ODDS_UPPER, ODDS_BANDS.length - 1);
   const stakeId = bandIndexSql('stake_cents', STAKE_UPPER_CENTS, null);
   const sep = `chr(${SEARCH_SEPARATOR.charCodeAt(0)})`;
+  const dims = Object.entries(TEXT_DIMENSIONS);
+  // Dense ids per text dimension (1..n in no particular order), joined back on the label.
+  const idCtes = dims
+    .map(
+      ([dim, label]) => `, ids_${dim} AS (SELECT label, CAST(row_number() OVER () AS INTEGER) AS id
+  FROM (SELECT DISTINCT ${label} AS label FROM base))`,
+    )
+    .join('');
+  const idCols = dims.map(([dim]) => `ids_${dim}.id AS ${dim}_id`).join(', ');
+  const idJoins = dims.map(([dim, label]) => `JOIN ids_${dim} ON ids_${dim}.label = ${label}`).join(' ');
   return `CREATE OR REPLACE TABLE bet_analytics AS
 WITH losses AS (
   SELECT settled_at AS loss_at FROM bet_facts
@@ -150,7 +171,7 @@ WITH losses AS (
     CAST(CASE WHEN c.status = 'pending' THEN 0 ELSE c.return_cents - c.stake_cents END AS BIGINT) AS net_cents,
     ${participantSql("coalesce(s.sel_clean, '')", 'c.event')} AS participant
   FROM chased c LEFT JOIN selections s ON s.selection IS NOT DISTINCT FROM c.selection
-)
+)${idCtes}
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
   closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count,
   local_placed, local_settled, local_day, net_cents, is_settled, (is_settled AND net_cents < 0) AS is_loss,
@@ -168,6 +189,7 @@ SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, ret
   ${dimKeySql('market')} AS market_h,
   ${dimKeySql('participant')} AS participant_h,
   ${dimKeySql('bet_type')} AS bet_type_h,
+  ${idCols},
   row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq,
   after_loss,
   CAST(net_cents AS DOUBLE) * net_cents AS nn,
@@ -175,28 +197,17 @@ SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, ret
   CASE WHEN is_settled THEN CAST(stake_cents AS DOUBLE) * stake_cents ELSE 0 END AS ss,
   CASE WHEN odds_decimal >= 1 AND closing_odds_decimal >= 1 THEN odds_decimal / closing_odds_decimal - 1 END AS clv,
   lower(concat_ws(${sep}, coalesce(event, ''), coalesce(market, ''), coalesce(selection, ''))) AS search_text
-FROM base
+FROM base ${idJoins}
 ORDER BY is_settled, seq DESC`;
 }
 
-/** Text dimensions with a hash key, and the column holding each one's label. */
-export const TEXT_DIMENSIONS = {
-  sport: "coalesce(sport, '')",
-  competition: "coalesce(competition, '')",
-  participant: 'participant',
-  market: "coalesce(market, '')",
-  bet_type: 'bet_type',
-  venue: "coalesce(venue, '')",
-} as const;
-
 /**
- * Creates `bet_dims(dim, h, label)`: each text dimension's distinct values and their hash keys, so a
- * breakdown groups by the 64-bit key and looks up a few labels instead of carrying text through the scan.
+ * Creates `bet_dims(dim, id, label)`: each text dimension's dense ids and labels, so a breakdown groups by
+ * the integer id and looks up a few labels instead of carrying text through the scan.
  */
 export function betDimsSql(): string {
   const parts = Object.entries(TEXT_DIMENSIONS).map(
-    ([dim, label]) =>
-      `SELECT DISTINCT ${lit(dim)} AS dim, ${dim}_h AS h, ${label} AS label FROM bet_analytics`,
+    ([dim, label]) => `SELECT DISTINCT ${lit(dim)} AS dim, ${dim}_id AS id, ${label} AS label FROM bet_analytics`,
   );
   return `CREATE OR REPLACE TABLE bet_dims AS ${parts.join('\nUNION ALL ')}`;
 }

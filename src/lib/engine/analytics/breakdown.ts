@@ -46,12 +46,12 @@ export const DIMENSIONS: readonly Dimension[] = [
 
 /** Grouping key, and the label expression of ordered dimensions (text ones look theirs up in `bet_dims`). */
 const DIM_SQL: Record<Dimension, { key: string; label: string | null }> = {
-  sport: { key: 'sport_h', label: null },
-  competition: { key: 'competition_h', label: null },
-  participant: { key: 'participant_h', label: null },
-  market: { key: 'market_h', label: null },
-  bet_type: { key: 'bet_type_h', label: null },
-  venue: { key: 'venue_h', label: null },
+  sport: { key: 'sport_id', label: null },
+  competition: { key: 'competition_id', label: null },
+  participant: { key: 'participant_id', label: null },
+  market: { key: 'market_id', label: null },
+  bet_type: { key: 'bet_type_id', label: null },
+  venue: { key: 'venue_id', label: null },
   odds_band: { key: 'odds_band_id', label: `${labelListSql(ODDS_BANDS)}[k + 1]` },
   stake_band: { key: 'stake_band_id', label: `${labelListSql(STAKE_BANDS)}[k + 1]` },
   dow: { key: 'dow', label: 'CAST(k AS VARCHAR)' },
@@ -104,7 +104,7 @@ export function breakdownSql(f: BetFilter, dim: Dimension, topN = 12): string {
   if (!d) throw new RangeError(`unknown dimension: ${String(dim)}`);
   if (!Number.isInteger(topN) || topN < 1) throw new RangeError(`bad topN: ${topN}`);
   const label = d.label ?? "coalesce(dm.label, '')";
-  const join = d.label === null ? `LEFT JOIN bet_dims dm ON dm.dim = ${lit(dim)} AND dm.h = g.k` : '';
+  const join = d.label === null ? `LEFT JOIN bet_dims dm ON dm.dim = ${lit(dim)} AND dm.id = g.k` : '';
   return `WITH bd_g AS (
   SELECT ${d.key} AS k, count(*) AS bets, sum(won_n) AS won, sum(stake_cents) AS staked, sum(net_cents) AS net,
     sum(nn) AS nn, sum(ns) AS ns, sum(ss) AS ss

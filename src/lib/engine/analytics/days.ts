@@ -1,37 +1,41 @@
 /**
- * One row per local day: the unit every curve panel (headline, swings, losing streak, comparison) works
- * on. For each day of the filtered bets it holds the totals, the cumulative net's level at the day's start
- * (`open_cum`), its high and low, the largest fall and rise within the day, and the losing runs at the
- * day's start, at its end and the longest within it. Folding those day rows in order (in TypeScript, see
- * `foldSwings` and `foldStreak`) gives the exact bet-level drawdown, run-up and longest losing streak.
+ * One row per local day: the unit of the curve panels (headline drawdown, swings, losing streak). For
+ * each day of the filtered settled bets it holds the count and net, the highest and lowest cumulative net
+ * within the day (relative to the level before it), the largest fall and rise within the day, and the
+ * losing runs at the day's start, at its end and the longest within it. Folding those rows in order (in
+ * TypeScript: `foldSwings`, `foldStreak`) gives the exact bet-level drawdown, run-up and longest streak.
  *
  * Why: a window over a million bets is a sort, several times the 50 ms budget in single-threaded wasm.
- * `bet_days` holds these rows for all bets, computed once per ledger change; a filter that constrains only
- * dates reads its rows directly (the levels are the all-bets curve, shifted by the level before the range,
- * which the fold cancels). Any other filter computes the same rows from `bet_analytics` with windows.
- * Panels return the day rows as one row of LIST columns, because turning Arrow rows into objects costs
- * about 10 µs each.
+ * `bet_days` holds these rows for all bets, computed once per ledger change, and a filter that constrains
+ * only dates reads them directly. Any other filter sends each matching settled bet's day and net in
+ * settlement order (one sort of the filtered bets, no windows) and the day rows are built in TypeScript.
+ * Either way the panel is one row of LIST columns: turning Arrow rows into objects costs ~10 µs a row,
+ * while a list column converts as one typed array.
  */
 import type { BetFilter } from './filter';
-import { filterWhere, isDateOnly } from './filter';
-import { dayFromNumber, toIntList, toNumList, type Row } from './values';
+import { datesWhere, filterWhere, isDateOnly } from './filter';
+import { dayFromNumber, toCents, toCount, toIntList, toText, type Row } from './values';
 
-/** The SELECT producing day rows from `bet_analytics` rows matching `settled` / `pending` (SQL conditions). */
-export function dayRowsSelect(settled: string, pending: string): string {
-  return `WITH d_b AS (
+/**
+ * Creates `bet_days`: one row per local day over all bets (run after `bet_analytics`). Levels are
+ * relative to the day's opening level, so a date range needs no running total over earlier days.
+ */
+export function betDaysSql(): string {
+  return `CREATE OR REPLACE TABLE bet_days AS
+WITH d_r AS (
   SELECT seq, local_day, net_cents, stake_cents, won_n, is_loss, clv,
-    sum(net_cents) OVER (ORDER BY seq ROWS UNBOUNDED PRECEDING) AS cum
-  FROM bet_analytics WHERE ${settled}
-), d_r AS (
-  SELECT *, max(cum) OVER w AS run_max, min(cum) OVER w AS run_min,
-    sum(CASE WHEN is_loss THEN 0 ELSE 1 END) OVER w AS nl
-  FROM d_b WINDOW w AS (PARTITION BY local_day ORDER BY seq ROWS UNBOUNDED PRECEDING)
+    sum(net_cents) OVER w AS cin, sum(CASE WHEN is_loss THEN 0 ELSE 1 END) OVER w AS nl
+  FROM bet_analytics WHERE is_settled
+  WINDOW w AS (PARTITION BY local_day ORDER BY seq ROWS UNBOUNDED PRECEDING)
+), d_m AS (
+  SELECT *, max(cin) OVER w AS run_max, min(cin) OVER w AS run_min
+  FROM d_r WINDOW w AS (PARTITION BY local_day ORDER BY seq ROWS UNBOUNDED PRECEDING)
 ), d_day AS (
   SELECT local_day, count(*) AS bets, sum(won_n) AS won, sum(stake_cents) AS staked, sum(net_cents) AS net,
-    arg_min(cum - net_cents, seq) AS open_cum, max(cum) AS hi, min(cum) AS lo,
-    max(run_max - cum) AS dd_in, max(cum - run_min) AS ru_in, count(*) FILTER (WHERE NOT is_loss) AS nonloss,
+    max(cin) AS hi_in, min(cin) AS lo_in, max(run_max - cin) AS dd_in, max(cin - run_min) AS ru_in,
+    count(*) FILTER (WHERE NOT is_loss) AS nonloss,
     count(clv) AS clv_n, coalesce(sum(clv), 0) AS clv_sum, count(*) FILTER (WHERE clv > 0) AS clv_beat
-  FROM d_r GROUP BY local_day
+  FROM d_m GROUP BY local_day
 ), d_run AS (
   SELECT local_day, nl, count(*) AS len, sum(net_cents) AS net FROM d_r WHERE is_loss GROUP BY local_day, nl
 ), d_streak AS (
@@ -42,15 +46,14 @@ export function dayRowsSelect(settled: string, pending: string): string {
     max(u.len) AS best_n, arg_max(u.net, {'len': u.len, 'nl': u.nl}) AS best_net
   FROM d_run u JOIN d_day d ON d.local_day = u.local_day GROUP BY u.local_day
 ), d_pend AS (
-  SELECT local_day, count(*) AS pending, sum(stake_cents) AS pending_stake FROM bet_analytics WHERE ${pending}
+  SELECT local_day, count(*) AS pending, sum(stake_cents) AS pending_stake FROM bet_analytics WHERE NOT is_settled
   GROUP BY local_day
 )
 SELECT coalesce(d.local_day, p.local_day) AS local_day,
   CAST(coalesce(d.bets, 0) AS BIGINT) AS bets, CAST(coalesce(d.won, 0) AS BIGINT) AS won,
   CAST(coalesce(d.staked, 0) AS BIGINT) AS staked, CAST(coalesce(d.net, 0) AS BIGINT) AS net,
-  CAST(coalesce(d.open_cum, 0) AS BIGINT) AS open_cum, CAST(coalesce(d.hi, 0) AS BIGINT) AS hi,
-  CAST(coalesce(d.lo, 0) AS BIGINT) AS lo, CAST(coalesce(d.dd_in, 0) AS BIGINT) AS dd_in,
-  CAST(coalesce(d.ru_in, 0) AS BIGINT) AS ru_in,
+  CAST(coalesce(d.hi_in, 0) AS BIGINT) AS hi_in, CAST(coalesce(d.lo_in, 0) AS BIGINT) AS lo_in,
+  CAST(coalesce(d.dd_in, 0) AS BIGINT) AS dd_in, CAST(coalesce(d.ru_in, 0) AS BIGINT) AS ru_in,
   CAST(coalesce(s.lead_n, 0) AS BIGINT) AS lead_n, CAST(coalesce(s.lead_net, 0) AS BIGINT) AS lead_net,
   CAST(coalesce(s.trail_n, 0) AS BIGINT) AS trail_n, CAST(coalesce(s.trail_net, 0) AS BIGINT) AS trail_net,
   CAST(coalesce(s.best_n, 0) AS BIGINT) AS best_n, CAST(coalesce(s.best_net, 0) AS BIGINT) AS best_net,
@@ -58,73 +61,51 @@ SELECT coalesce(d.local_day, p.local_day) AS local_day,
   CAST(coalesce(d.clv_n, 0) AS BIGINT) AS clv_n, CAST(coalesce(d.clv_sum, 0) AS DOUBLE) AS clv_sum,
   CAST(coalesce(d.clv_beat, 0) AS BIGINT) AS clv_beat
 FROM d_day d LEFT JOIN d_streak s ON s.local_day = d.local_day
-FULL JOIN d_pend p ON p.local_day = d.local_day`;
+FULL JOIN d_pend p ON p.local_day = d.local_day
+ORDER BY 1`;
 }
 
-/** Creates `bet_days` (every bet; run after `bet_analytics`). */
-export function betDaysSql(): string {
-  return `CREATE OR REPLACE TABLE bet_days AS SELECT * FROM (${dayRowsSelect('is_settled', 'NOT is_settled')}) ORDER BY local_day`;
-}
-
-/** Only the filter's dates, as a condition on `local_day`. */
-function datesOnly(f: BetFilter): BetFilter {
-  return {
-    ...(f.from === undefined ? {} : { from: f.from }),
-    ...(f.to === undefined ? {} : { to: f.to }),
-    status: 'all',
-  };
-}
+/** Day-row columns sent as lists for the fold. */
+const DAY_LISTS = ['bets', 'net', 'hi_in', 'lo_in', 'dd_in', 'ru_in', 'lead_n', 'lead_net', 'trail_n', 'trail_net', 'best_n', 'best_net'] as const;
 
 /**
- * A CTE named `name` with the day rows of the filter: from `bet_days` when the filter constrains dates
- * only (and `precomputed` is not false), else computed from `bet_analytics`.
+ * One row: the filter's settled totals (bets, won, staked, net, first_day, last_day), its pending count
+ * and stake, and the curve: for a dates-only filter (unless `precomputed` is false) the day rows of
+ * `bet_days` as lists (`day`, `bets`, `net`, `hi_in`...); otherwise every settled bet's local day and net
+ * in settlement order (`bet_day`, `bet_net`), one sort of the filtered bets, folded into day rows in
+ * TypeScript (`daysFromBets`).
  */
-export function dayRowsCte(name: string, f: BetFilter, precomputed = true): string {
-  if (precomputed && isDateOnly(f))
-    return `${name} AS (SELECT * FROM bet_days WHERE ${filterWhere(datesOnly(f))})`;
-  return `${name} AS (${dayRowsSelect(filterWhere({ ...f, status: 'settled' }), filterWhere({ ...f, status: 'pending' }))})`;
+export function curveSelect(f: BetFilter, precomputed = true): string {
+  if (precomputed && isDateOnly(f)) {
+    const lists = DAY_LISTS.map((c) => `list(${c}) FILTER (WHERE bets > 0) AS ${c}`).join(', ');
+    return `SELECT CAST(coalesce(sum(bets), 0) AS BIGINT) AS total_bets, CAST(coalesce(sum(won), 0) AS BIGINT) AS total_won,
+  CAST(coalesce(sum(staked), 0) AS BIGINT) AS total_staked, CAST(coalesce(sum(net), 0) AS BIGINT) AS total_net,
+  CAST(coalesce(sum(pending), 0) AS BIGINT) AS total_pending, CAST(coalesce(sum(pending_stake), 0) AS BIGINT) AS total_pending_stake,
+  CAST(min(local_day) FILTER (WHERE bets > 0) AS VARCHAR) AS first_day, CAST(max(local_day) FILTER (WHERE bets > 0) AS VARCHAR) AS last_day,
+  list(CAST(local_day - DATE '1970-01-01' AS INTEGER)) FILTER (WHERE bets > 0) AS day, ${lists}
+FROM bet_days WHERE ${datesWhere(f)}`;
+  }
+  const rest = filterWhere({ ...f, status: 'all' });
+  return `SELECT count(*) FILTER (WHERE is_settled) AS total_bets, CAST(coalesce(sum(won_n), 0) AS BIGINT) AS total_won,
+  CAST(coalesce(sum(stake_cents) FILTER (WHERE is_settled), 0) AS BIGINT) AS total_staked,
+  CAST(coalesce(sum(net_cents), 0) AS BIGINT) AS total_net,
+  count(*) FILTER (WHERE NOT is_settled) AS total_pending,
+  CAST(coalesce(sum(stake_cents) FILTER (WHERE NOT is_settled), 0) AS BIGINT) AS total_pending_stake,
+  CAST(min(local_day) FILTER (WHERE is_settled) AS VARCHAR) AS first_day,
+  CAST(max(local_day) FILTER (WHERE is_settled) AS VARCHAR) AS last_day,
+  list(CAST(local_day - DATE '1970-01-01' AS INTEGER) ORDER BY seq) FILTER (WHERE is_settled) AS bet_day,
+  list(net_cents ORDER BY seq) FILTER (WHERE is_settled) AS bet_net
+FROM bet_analytics WHERE ${rest}`;
 }
 
-/** Columns of a day row, as the list SELECT names them. */
-const DAY_COLUMNS = [
-  'bets',
-  'won',
-  'staked',
-  'net',
-  'open_cum',
-  'hi',
-  'lo',
-  'dd_in',
-  'ru_in',
-  'lead_n',
-  'lead_net',
-  'trail_n',
-  'trail_net',
-  'best_n',
-  'best_net',
-  'pending',
-  'pending_stake',
-  'clv_n',
-  'clv_beat',
-] as const;
-
-/** SELECT list turning the day rows of CTE `from` into one row of lists (`day` = days since 1970). */
-export function dayListsSelect(from: string): string {
-  const lists = DAY_COLUMNS.map((c) => `list(${c}) AS ${c}`).join(', ');
-  return `SELECT list(CAST(local_day - DATE '1970-01-01' AS INTEGER)) AS day, ${lists}, list(clv_sum) AS clv_sum FROM ${from}`;
-}
-
-/** One local day of the filtered bets; money in cents, levels on the cumulative net curve. */
+/** One local day of the filtered settled bets; money in cents, levels relative to the day's opening level. */
 export interface DayRow {
   day: string;
   bets: number;
-  won: number;
-  staked: number;
   net: number;
-  /** Cumulative net before the day's first settled bet, the highest and lowest after any of its bets. */
-  openCum: number;
-  hi: number;
-  lo: number;
+  /** Highest and lowest cumulative net after any of the day's bets, relative to the level before them. */
+  hiIn: number;
+  loIn: number;
   /** Largest fall and rise between two bets of the day (>= 0). */
   ddIn: number;
   ruIn: number;
@@ -137,46 +118,116 @@ export interface DayRow {
   /** The longest losing run within the day (the latest of equal ones) and its net. */
   bestN: number;
   bestNet: number;
-  pending: number;
-  pendingStake: number;
-  clvN: number;
-  clvSum: number;
-  clvBeat: number;
 }
 
-/** Day rows from the list columns of `dayListsSelect`, in day order. */
-export function parseDayLists(r: Row): DayRow[] {
-  const day = toIntList(r.day);
-  const col = Object.fromEntries(DAY_COLUMNS.map((c) => [c, toIntList(r[c])])) as Record<
-    (typeof DAY_COLUMNS)[number],
-    number[]
-  >;
-  const clvSum = toNumList(r.clv_sum);
-  const at = (xs: number[], i: number) => xs[i] ?? 0;
-  const rows: DayRow[] = day.map((d, i) => ({
-    day: dayFromNumber(d),
-    bets: at(col.bets, i),
-    won: at(col.won, i),
-    staked: at(col.staked, i),
-    net: at(col.net, i),
-    openCum: at(col.open_cum, i),
-    hi: at(col.hi, i),
-    lo: at(col.lo, i),
-    ddIn: at(col.dd_in, i),
-    ruIn: at(col.ru_in, i),
-    leadN: at(col.lead_n, i),
-    leadNet: at(col.lead_net, i),
-    trailN: at(col.trail_n, i),
-    trailNet: at(col.trail_net, i),
-    bestN: at(col.best_n, i),
-    bestNet: at(col.best_net, i),
-    pending: at(col.pending, i),
-    pendingStake: at(col.pending_stake, i),
-    clvN: at(col.clv_n, i),
-    clvSum: clvSum[i] ?? 0,
-    clvBeat: at(col.clv_beat, i),
-  }));
-  return rows.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+/** Day rows from bets in settlement order (days as numbers since 1970, nets in cents). */
+export function daysFromBets(betDays: readonly number[], betNets: readonly number[]): DayRow[] {
+  const out: DayRow[] = [];
+  let i = 0;
+  while (i < betDays.length) {
+    const dayNum = betDays[i] ?? 0;
+    const row: DayRow = {
+      day: dayFromNumber(dayNum),
+      bets: 0,
+      net: 0,
+      hiIn: Number.NEGATIVE_INFINITY,
+      loIn: Number.POSITIVE_INFINITY,
+      ddIn: 0,
+      ruIn: 0,
+      leadN: 0,
+      leadNet: 0,
+      trailN: 0,
+      trailNet: 0,
+      bestN: 0,
+      bestNet: 0,
+    };
+    let runMax = Number.NEGATIVE_INFINITY;
+    let runMin = Number.POSITIVE_INFINITY;
+    let seenNonLoss = false;
+    for (; i < betDays.length && betDays[i] === dayNum; i++) {
+      const net = betNets[i] ?? 0;
+      row.bets++;
+      row.net += net;
+      const c = row.net;
+      row.hiIn = Math.max(row.hiIn, c);
+      row.loIn = Math.min(row.loIn, c);
+      runMax = Math.max(runMax, c);
+      runMin = Math.min(runMin, c);
+      row.ddIn = Math.max(row.ddIn, runMax - c);
+      row.ruIn = Math.max(row.ruIn, c - runMin);
+      if (net < 0) {
+        row.trailN++;
+        row.trailNet += net;
+        if (!seenNonLoss) {
+          row.leadN++;
+          row.leadNet += net;
+        }
+        if (row.trailN >= row.bestN) {
+          row.bestN = row.trailN;
+          row.bestNet = row.trailNet;
+        }
+      } else {
+        seenNonLoss = true;
+        row.trailN = 0;
+        row.trailNet = 0;
+      }
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Settled totals, pending totals and day rows of one `curveSelect` row. */
+export interface CurveData {
+  bets: number;
+  won: number;
+  stakedCents: number;
+  netCents: number;
+  pendingBets: number;
+  pendingStakeCents: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  days: DayRow[];
+}
+
+/** Parses a `curveSelect` row (either shape). */
+export function parseCurve(r: Row): CurveData {
+  let days: DayRow[];
+  if (r.bet_day !== undefined) {
+    days = daysFromBets(toIntList(r.bet_day), toIntList(r.bet_net));
+  } else {
+    const day = toIntList(r.day);
+    const col = Object.fromEntries(DAY_LISTS.map((c) => [c, toIntList(r[c])])) as Record<(typeof DAY_LISTS)[number], number[]>;
+    const at = (xs: number[], i: number) => xs[i] ?? 0;
+    days = day
+      .map((d, i) => ({
+        day: dayFromNumber(d),
+        bets: at(col.bets, i),
+        net: at(col.net, i),
+        hiIn: at(col.hi_in, i),
+        loIn: at(col.lo_in, i),
+        ddIn: at(col.dd_in, i),
+        ruIn: at(col.ru_in, i),
+        leadN: at(col.lead_n, i),
+        leadNet: at(col.lead_net, i),
+        trailN: at(col.trail_n, i),
+        trailNet: at(col.trail_net, i),
+        bestN: at(col.best_n, i),
+        bestNet: at(col.best_net, i),
+      }))
+      .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  }
+  return {
+    bets: toCount(r.total_bets),
+    won: toCount(r.total_won),
+    stakedCents: toCents(r.total_staked),
+    netCents: toCents(r.total_net),
+    pendingBets: toCount(r.total_pending),
+    pendingStakeCents: toCents(r.total_pending_stake),
+    firstDay: toText(r.first_day),
+    lastDay: toText(r.last_day),
+    days,
+  };
 }
 
 /** A move of the cumulative net between two local days ("YYYY-MM-DD"); days null when it is 0. */
@@ -197,41 +248,39 @@ const NO_SWING: Swing = { amountCents: 0, startDay: null, endDay: null };
 
 /**
  * The largest drawdown and run-up of the cumulative net, bet by bet, from day rows in order. The curve
- * starts at the first day's opening level; a peak or trough at that start is dated with the first day.
+ * starts at 0 before the first bet; a peak or trough at that start is dated with the first day.
  * For each day the fall to its low from the highest level before it competes with the fall inside it;
  * among equal levels the latest is the peak (trough), among equal falls (rises) the earliest wins.
  */
 export function foldSwings(days: readonly DayRow[]): Swings {
   let drawdown = NO_SWING;
   let runUp = NO_SWING;
+  let level = 0;
   let peak = 0;
-  let peakDay = '';
+  let peakDay = days.find((d) => d.bets > 0)?.day ?? '';
   let trough = 0;
-  let troughDay = '';
-  let started = false;
+  let troughDay = peakDay;
   for (const d of days) {
     if (d.bets === 0) continue;
-    if (!started) {
-      started = true;
-      peak = trough = d.openCum;
-      peakDay = troughDay = d.day;
-    }
-    const fall = peak - d.lo;
+    const hi = level + d.hiIn;
+    const lo = level + d.loIn;
+    level += d.net;
+    const fall = peak - lo;
     const fallAmount = Math.max(fall, d.ddIn);
     if (fallAmount > drawdown.amountCents) {
       drawdown = { amountCents: fallAmount, startDay: fall >= d.ddIn ? peakDay : d.day, endDay: d.day };
     }
-    const rise = d.hi - trough;
+    const rise = hi - trough;
     const riseAmount = Math.max(rise, d.ruIn);
     if (riseAmount > runUp.amountCents) {
       runUp = { amountCents: riseAmount, startDay: rise >= d.ruIn ? troughDay : d.day, endDay: d.day };
     }
-    if (d.hi >= peak) {
-      peak = d.hi;
+    if (hi >= peak) {
+      peak = hi;
       peakDay = d.day;
     }
-    if (d.lo <= trough) {
-      trough = d.lo;
+    if (lo <= trough) {
+      trough = lo;
       troughDay = d.day;
     }
   }

@@ -204,3 +204,8 @@ export function filterFromParams(p: URLSearchParams): BetFilter {
 
 /** Where-clause for the settled bets of a filter (aggregate panels always read settled bets). */
 export const settledWhere = (f: BetFilter): string => filterWhere({ ...f, status: 'settled' });
+
+/** The filter's dates alone, as a condition on `local_day` (for `bet_days` and `cash_analytics`). */
+export function datesWhere(f: BetFilter): string {
+  return filterWhere({ ...(f.from === undefined ? {} : { from: f.from }), ...(f.to === undefined ? {} : { to: f.to }), status: 'all' });
+}

@@ -5,13 +5,13 @@
  * from `cash_analytics` within the filter's dates and venues (sport, market and the like do not apply to
  * cash). As in the ledger headline, a returned withdrawal counts as money back in.
  *
- * One query returns the cash totals and the filter's day rows as lists; totals and the drawdown are
- * folded from the day rows in TypeScript (exact integer sums: cents stay far below 2^53).
+ * One query returns the cash totals, the settled and pending totals and the curve (see `curveSelect`);
+ * the drawdown is folded from the curve in TypeScript.
  */
 import { dimKeySql } from './bet-analytics';
-import { dayListsSelect, dayRowsCte, foldSwings, parseDayLists, type DayRow, type Swing } from './days';
-import type { BetFilter } from './filter';
-import { dayLit, lit } from './sql-text';
+import { curveSelect, foldSwings, parseCurve, type CurveData, type Swing } from './days';
+import { datesWhere, type BetFilter } from './filter';
+import { lit } from './sql-text';
 import { ratioOf, toCents, type Row } from './values';
 import { cents } from '../money';
 
@@ -40,27 +40,24 @@ export interface BetHeadline {
 
 /** Cash movements within the filter's dates and venues. */
 function cashWhere(f: BetFilter): string {
-  const parts: string[] = [];
-  if (f.from !== undefined) parts.push(`local_day >= ${dayLit(f.from)}`);
-  if (f.to !== undefined) parts.push(`local_day <= ${dayLit(f.to)}`);
+  const parts: string[] = [datesWhere(f)];
   if (f.venues?.length) {
     parts.push(
       `venue_h IN (${f.venues.map((v) => dimKeySql(lit(v))).join(', ')})`,
       `coalesce(venue, '') IN (${f.venues.map((v) => lit(v)).join(', ')})`,
     );
   }
-  return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
+  return parts.join(' AND ');
 }
 
-/** A SELECT (with its own WITH) giving the one headline row for the filter. */
+/** A SELECT giving the one headline row for the filter. */
 function headlineSelect(f: BetFilter, precomputed: boolean): string {
-  return `WITH ${dayRowsCte('hl_days', f, precomputed)},
-hl_lists AS (${dayListsSelect('hl_days')}),
+  return `WITH hl_curve AS (${curveSelect(f, precomputed)}),
 hl_cash AS (SELECT
     CAST(coalesce(sum(amount_cents) FILTER (WHERE kind IN ('deposit', 'returned-withdrawal')), 0) AS BIGINT) AS deposits,
     CAST(coalesce(-sum(amount_cents) FILTER (WHERE kind = 'withdrawal'), 0) AS BIGINT) AS withdrawals
   FROM cash_analytics WHERE ${cashWhere(f)})
-SELECT * FROM hl_cash, hl_lists`;
+SELECT * FROM hl_cash, hl_curve`;
 }
 
 /** Headline figures for the filter: one row, see `parseHeadline`. */
@@ -68,52 +65,28 @@ export function headlineSql(f: BetFilter, precomputed = true): string {
   return headlineSelect(f, precomputed);
 }
 
-/** The headline from day rows and cash totals. */
-export function headlineFromDays(
-  days: readonly DayRow[],
-  depositsCents: number,
-  withdrawalsCents: number,
-): BetHeadline {
-  let bets = 0;
-  let won = 0;
-  let staked = 0;
-  let net = 0;
-  let pending = 0;
-  let pendingStake = 0;
-  let firstDay: string | null = null;
-  let lastDay: string | null = null;
-  for (const d of days) {
-    bets += d.bets;
-    won += d.won;
-    staked += d.staked;
-    net += d.net;
-    pending += d.pending;
-    pendingStake += d.pendingStake;
-    if (d.bets > 0) {
-      firstDay ??= d.day;
-      lastDay = d.day;
-    }
-  }
+/** The headline from parsed curve data and cash totals. */
+export function headlineFromCurve(c: CurveData, depositsCents: number, withdrawalsCents: number): BetHeadline {
   return {
-    netCents: cents(net),
-    stakedCents: cents(staked),
-    returnedCents: cents(staked + net),
-    roi: ratioOf(net, staked),
-    bets,
-    wonBets: won,
-    strikeRate: ratioOf(won, bets),
-    pendingBets: pending,
-    pendingStakeCents: cents(pendingStake),
+    netCents: c.netCents,
+    stakedCents: c.stakedCents,
+    returnedCents: cents(c.stakedCents + c.netCents),
+    roi: ratioOf(c.netCents, c.stakedCents),
+    bets: c.bets,
+    wonBets: c.won,
+    strikeRate: ratioOf(c.won, c.bets),
+    pendingBets: c.pendingBets,
+    pendingStakeCents: c.pendingStakeCents,
     depositsCents,
     withdrawalsCents,
-    maxDrawdown: foldSwings(days).drawdown,
-    firstDay,
-    lastDay,
+    maxDrawdown: foldSwings(c.days).drawdown,
+    firstDay: c.firstDay,
+    lastDay: c.lastDay,
   };
 }
 
 export function parseHeadlineRow(r: Row): BetHeadline {
-  return headlineFromDays(parseDayLists(r), toCents(r.deposits), toCents(r.withdrawals));
+  return headlineFromCurve(parseCurve(r), toCents(r.deposits), toCents(r.withdrawals));
 }
 
 export function parseHeadline(rows: readonly Row[]): BetHeadline {

@@ -5,7 +5,7 @@
  * (sums add up, so every total still equals the headline's, and the cumulative line keeps its ends).
  * Dates-only filters read `bet_days`; others group `bet_analytics` directly. Buckets come back as lists.
  */
-import { filterWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
+import { datesWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
 import { dayFromNumber, toIntList, toLabel, toCount, type Row } from './values';
 
 export type Grain = 'day' | 'week' | 'month' | 'year';
@@ -38,7 +38,7 @@ export function seriesSql(
   const source =
     precomputed && isDateOnly(f)
       ? `SELECT ${period} AS p, sum(net) AS net, sum(staked) AS staked, sum(bets) AS bets
-         FROM bet_days WHERE ${filterWhere({ ...(f.from ? { from: f.from } : {}), ...(f.to ? { to: f.to } : {}), status: 'all' })}
+         FROM bet_days WHERE ${datesWhere(f)}
          AND bets > 0 GROUP BY 1`
       : `SELECT ${period} AS p, sum(net_cents) AS net, sum(stake_cents) AS staked, count(*) AS bets
          FROM bet_analytics WHERE ${settledWhere(f)} GROUP BY 1`;

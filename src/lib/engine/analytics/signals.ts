@@ -11,7 +11,7 @@
  * stake); late-night betting (placed 00:00-04:59 local); and deposit frequency (deposits per 30 days over
  * the last 90 days against the 90 days before).
  */
-import { filterWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
+import { datesWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
 import { addDays, dayLit, lit } from './sql-text';
 import { ratioOf, toCents, toCount, toLabel, toRatio, type Row } from './values';
 
@@ -27,11 +27,7 @@ export interface ClosingLineValue {
 /** CLV of the filter's settled bets; dates-only filters sum `bet_days`' per-day CLV totals. */
 export function clvSql(f: BetFilter, precomputed = true): string {
   if (precomputed && isDateOnly(f)) {
-    const dates = filterWhere({
-      ...(f.from ? { from: f.from } : {}),
-      ...(f.to ? { to: f.to } : {}),
-      status: 'all',
-    });
+    const dates = datesWhere(f);
     return `SELECT CAST(coalesce(sum(clv_n), 0) AS BIGINT) AS n, sum(clv_sum) AS clv_sum,
   CAST(coalesce(sum(clv_beat), 0) AS BIGINT) AS beat FROM bet_days WHERE ${dates}`;
   }

@@ -180,6 +180,25 @@ describe('mixture', () => {
     expect(model.sdCents).toBeCloseTo(Math.sqrt(52500), 9);
   });
 
+  it('mixes Student-t and normal components with the mixture mean and SD', () => {
+    const model = compiled({
+      kind: 'mixture',
+      components: [
+        { weight: 1, model: { kind: 'student-t', meanCents: 300, sdCents: 2000, df: 8 } },
+        { weight: 1, stakeMultiplier: 3, model: { kind: 'normal', meanCents: -100, sdCents: 500 } },
+      ],
+    });
+    // Mean 0.5 * 300 + 0.5 * (-300) = 0; E[x^2] = 0.5 (2000^2 + 300^2) + 0.5 (1500^2 + 300^2) = 3215000.
+    expect(model.meanCents).toBeCloseTo(0, 9);
+    expect(model.sdCents).toBeCloseTo(Math.sqrt(3_215_000), 6);
+    const n = 100_000;
+    const buf = new Float64Array(n);
+    fillSteps(createPathRng(8, 0), model, buf, n);
+    const m = moments(buf);
+    expect(Math.abs(m.mean)).toBeLessThan((4 * model.sdCents) / Math.sqrt(n));
+    expect(Math.abs(m.sd / model.sdCents - 1)).toBeLessThan(0.02);
+  });
+
   it('is rescaled by the run stake multiplier on top of component stakes', () => {
     const model = compiled(spec, 0.5);
     expect(model.meanCents).toBeCloseTo(-125, 9);

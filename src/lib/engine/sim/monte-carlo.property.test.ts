@@ -26,11 +26,23 @@ const modelArb: fc.Arbitrary<ModelSpec> = fc.oneof(
       fc.record({
         weight: fc.double({ min: 0.1, max: 5, noNaN: true }),
         stakeMultiplier: fc.constantFrom(0.5, 1, 2),
-        model: fc.record({
-          kind: fc.constant('normal' as const),
-          meanCents: fc.integer({ min: -100, max: 100 }),
-          sdCents: fc.integer({ min: 0, max: 3000 }),
-        }),
+        model: fc.oneof(
+          fc.record({
+            kind: fc.constant('normal' as const),
+            meanCents: fc.integer({ min: -100, max: 100 }),
+            sdCents: fc.integer({ min: 0, max: 3000 }),
+          }),
+          fc.record({
+            kind: fc.constant('student-t' as const),
+            meanCents: fc.integer({ min: -100, max: 100 }),
+            sdCents: fc.integer({ min: 1, max: 3000 }),
+            df: fc.double({ min: 2.1, max: 30, noNaN: true }),
+          }),
+          fc.record({
+            kind: fc.constant('bootstrap' as const),
+            historyCents: fc.array(fc.integer({ min: -3000, max: 3000 }), { minLength: 1, maxLength: 10 }),
+          }),
+        ),
       }),
       { minLength: 1, maxLength: 3 },
     ),

@@ -203,6 +203,29 @@ describe('summarize', () => {
     expect(s.pTargetSe).toBeCloseTo(Math.sqrt((s.pTarget * (1 - s.pTarget)) / 2000), 15);
   });
 
+  it('rounds statistics half to even, so VaR is exactly start minus the 5th percentile', () => {
+    // Two paths ending at 1000 and 1010: p5 = 1000.5 -> 1000, p95 = 1009.5 -> 1010, mean 1005.
+    const params: SimParams = {
+      model: {
+        kind: 'mixture',
+        components: [{ weight: 1, model: { kind: 'bootstrap', historyCents: [0] } }],
+      },
+      startCents: 1000,
+      horizonSteps: 1,
+      paths: 2,
+      seed: 0,
+    };
+    const chunk = simulate(params);
+    chunk.finalCents.set([1000, 1010]);
+    const s = summarize(chunk, params);
+    expect(s.finalCents.p5).toBe(1000);
+    expect(s.finalCents.p95).toBe(1010);
+    // VaR95 = 1000 - 1000.5 = -0.5 -> 0 (half up would give 1000 - 1001 from the rounded p5 instead).
+    expect(s.var95Cents).toBe(0);
+    expect(s.var95Cents).toBe(1000 - s.finalCents.p5);
+    expect(s.meanFinalCents).toBe(1005);
+  });
+
   it('reports pTarget 0 and no median time without a target', () => {
     const params: SimParams = { ...constantWalk(10), paths: 3 };
     const s = summarize(simulate(params), params);

@@ -329,9 +329,12 @@ export function mergeChunks(chunks: readonly SimChunkResult[]): SimChunkResult {
 
 const BAND_PROBS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
-/** Rounds a statistic to whole cents, half up, without producing -0. */
+/**
+ * Rounds a statistic to whole cents, half to even, without producing -0. Half-even commutes with
+ * "start minus", so var95Cents is exactly startCents - finalCents.p5 (half up would break that at .5).
+ */
 function roundCents(x: number): number {
-  const r = Math.round(x);
+  const r = x + 6755399441055744 - 6755399441055744;
   return r === 0 ? 0 : r;
 }
 
@@ -349,7 +352,7 @@ function percentilesOf(values: Float64Array): Percentiles {
 /**
  * Turns a (merged) chunk into the figures people read. `params` must be those of the run (start
  * bankroll and target are read from it). See `SimSummary` for the quantile method and the VaR/CVaR sign
- * convention; money is rounded half up to whole cents after the statistic is computed exactly.
+ * convention; money is rounded half to even to whole cents after the statistic is computed exactly.
  */
 export function summarize(merged: SimChunkResult, params: SimParams): SimSummary {
   const n = merged.toPath - merged.fromPath;

@@ -81,7 +81,7 @@ export interface Percentiles {
 
 /**
  * What a run means for people. Percentiles use linear interpolation between order statistics (type 7, the
- * NumPy and R default). All money is integer cents, rounded half up from the exact statistic.
+ * NumPy and R default). All money is integer cents, rounded half to even from the exact statistic.
  *
  * Loss convention: loss = startCents - finalCents (positive = money lost over the horizon). VaR at level q
  * is the q-quantile of the loss (e.g. var95Cents = 95th percentile); CVaR (expected shortfall) is the mean
