@@ -56,8 +56,14 @@ export default ts.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path'], message: 'engine/ is pure: no Node I/O.' },
-            { group: ['dexie', '@duckdb/*', 'comlink', 'svelte', 'svelte/*', '$app/*'], message: 'engine/ is pure.' },
-            { group: ['**/db/**', '**/workers/**', '**/routes/**', '**/ui/**'], message: 'imports flow routes → workers → db → engine.' },
+            {
+              group: ['dexie', '@duckdb/*', 'comlink', 'svelte', 'svelte/*', '$app/*'],
+              message: 'engine/ is pure.',
+            },
+            {
+              group: ['**/db/**', '**/workers/**', '**/routes/**', '**/ui/**'],
+              message: 'imports flow routes → workers → db → engine.',
+            },
           ],
         },
       ],
@@ -68,7 +74,11 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/workers/**', '**/routes/**', '**/ui/**'], message: 'db/ must not import upwards.' }] },
+        {
+          patterns: [
+            { group: ['**/workers/**', '**/routes/**', '**/ui/**'], message: 'db/ must not import upwards.' },
+          ],
+        },
       ],
     },
   },

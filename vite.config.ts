@@ -27,7 +27,12 @@ export default defineConfig({
         icons: [
           { src: `${base}/icons/icon-192.png`, sizes: '192x192', type: 'image/png' },
           { src: `${base}/icons/icon-512.png`, sizes: '512x512', type: 'image/png' },
-          { src: `${base}/icons/icon-maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          {
+            src: `${base}/icons/icon-maskable-512.png`,
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
         ],
       },
       kit: { adapterFallback: '200.html', spa: true, includeVersionFile: true },

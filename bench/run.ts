@@ -9,9 +9,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import type { BenchContext, BenchResult } from './lib';
 import { run as runShell } from './shell.bench';
+import { run as runImport } from './import.bench';
 
 const SUITES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   shell: runShell,
+  import: runImport,
 };
 
 async function main() {

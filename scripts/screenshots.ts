@@ -45,7 +45,12 @@ try {
       await page.goto(`${server.url}${r}`);
       await page.waitForSelector('html[data-ready="1"]');
       if (demo && ['/', '/bets', '/prop', '/report'].includes(r)) {
-        await page.waitForFunction(() => document.querySelector('[data-testid="engine-status"]')?.getAttribute('data-value') === 'ready', null, { timeout: 60_000 });
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-testid="engine-status"]')?.getAttribute('data-value') === 'ready',
+          null,
+          { timeout: 60_000 },
+        );
         await page.waitForTimeout(1500);
       } else await page.waitForTimeout(400);
       const name = r === '/' ? 'overview' : r.slice(1);

@@ -346,13 +346,23 @@ const api: DataApi = {
     const out: CommitView[] = [];
     for (const f of demoWorldFiles()) {
       const jobId = crypto.randomUUID();
-      const p = await prepare(
+      let p = await prepare(
         jobId,
-        { fileName: f.name, bytes: f.bytes, zone: 'Australia/Sydney' },
+        { fileName: f.name, bytes: f.bytes.slice(), zone: 'Australia/Sydney' },
         onProgress,
       );
       if (!p.ok) return p;
-      // A demo file in a format this version cannot read yet (e.g. a bank layout) is left out, not guessed.
+      // The demo bank statement has no header: read it with the guessed mapping, as a user would accept it.
+      if (p.value.kind === 'needs-mapping' && Object.values(p.value.guess.roles).includes('amount')) {
+        const mapping = { ...p.value.guess, source: 'Everyday account' };
+        p = await prepare(
+          jobId,
+          { fileName: f.name, bytes: f.bytes.slice(), zone: 'Australia/Sydney', mapping },
+          onProgress,
+        );
+        if (!p.ok) return p;
+      }
+      // A demo file in a format this version cannot read yet (the poker sessions) is left out, not guessed.
       if (p.value.kind !== 'ready') continue;
       const c = await commit(jobId, onProgress);
       if (!c.ok) return c;

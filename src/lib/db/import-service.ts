@@ -12,17 +12,18 @@ import { detectFormat } from '../engine/importers/detect';
 import { createMappedImporter } from '../engine/importers/mapped';
 import type {
   ColumnMapping,
-  CsvTable,
   Detection,
   FormatId,
   Importer,
+  ParsedChunk,
   ParseOptions,
   RowReject,
 } from '../engine/importers/types';
 import type { FactBatch, FactRows, FactTable } from '../engine/model';
 import { FACT_TABLES } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
-import { inferDateOrder, type DateOrder } from '../engine/time';
+import type { DateOrder } from '../engine/time';
+import { decideDateOrder, mergeChunks } from '../engine/importers/run';
 import { rowsToIpc } from './arrow';
 import type { Sql } from './duckdb/port';
 import {
@@ -140,26 +141,6 @@ export function accountFromFileName(name: string): string | null {
   return m?.[1] ?? null;
 }
 
-/** Chooses the date order: fixed by the format, given by the user, or proven by the file's values. */
-function decideOrder(
-  importer: Importer,
-  table: CsvTable,
-  given?: DateOrder,
-): DateOrder | { samples: string[] } {
-  if (importer.fixedDateOrder) return importer.fixedDateOrder;
-  if (given) return given;
-  const cols = importer.dateColumns?.(table.header) ?? [];
-  const idx = cols.map((c) => table.header.indexOf(c)).filter((i) => i >= 0);
-  if (idx.length === 0) return 'dmy';
-  const values: string[] = [];
-  for (const row of table.rows) for (const i of idx) if (row[i]) values.push(row[i]);
-  const order = inferDateOrder(values);
-  if (order) return order;
-  const ambiguous = values.filter((v) => /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/.test(v));
-  if (ambiguous.length === 0) return 'ymd';
-  return { samples: ambiguous.slice(0, 5) };
-}
-
 function mainTable(batch: FactBatch): FactTable | null {
   let best: FactTable | null = null;
   let n = -1;
@@ -171,15 +152,6 @@ function mainTable(batch: FactBatch): FactTable | null {
     }
   }
   return best;
-}
-
-function concatInto(into: FactBatch, from: FactBatch): void {
-  for (const t of FACT_TABLES) {
-    const rows = from[t];
-    if (!rows || rows.length === 0) continue;
-    const target = (into[t] ??= []) as unknown[];
-    for (const r of rows) target.push(r);
-  }
 }
 
 /**
@@ -219,36 +191,41 @@ export async function prepareImport(
     });
   }
 
-  const order = decideOrder(importer, table, input.dateOrder ?? input.mapping?.dateOrder);
-  if (typeof order !== 'string') {
+  const decision = decideDateOrder(importer, table.header, table.rows, {
+    zone: input.zone,
+    ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
+    ...(input.mapping ? { mapping: input.mapping } : {}),
+  });
+  if (!decision.decided) {
     return ok({
       kind: 'needs-date-order',
       fileName: input.fileName,
-      samples: order.samples,
+      samples: decision.samples,
       format: importer.format,
     });
   }
+  const order = decision.order;
+  const account = input.account ?? accountFromFileName(input.fileName);
   const opts: ParseOptions & { dateOrder: DateOrder } = {
     zone: input.zone,
     dateOrder: order,
-    ...(input.account || accountFromFileName(input.fileName)
-      ? { account: input.account ?? accountFromFileName(input.fileName) ?? undefined }
-      : {}),
+    ...(account ? { account } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
   };
-  const batch: FactBatch = {};
-  const rejects: RowReject[] = [];
+  const chunks: ParsedChunk[] = [];
   const total = table.rows.length;
   const chunk = 20_000;
   for (let from = 0; from < total; from += chunk) {
     const to = Math.min(total, from + chunk);
-    const part = importer.parse(table.header, table.rows.slice(from, to), table.lines.slice(from, to), opts);
-    concatInto(batch, part.batch);
-    for (const r of part.rejects) rejects.push(r);
+    chunks.push(importer.parse(table.header, table.rows.slice(from, to), table.lines.slice(from, to), opts));
     report('parse', to, total);
     await tick();
     if (hooks.isCancelled?.()) return err('cancelled');
   }
+  // Whole-file steps (numbering identical rows, counting a bet's legs) happen once over all chunks.
+  const merged = mergeChunks(chunks);
+  const batch = merged.batch;
+  const rejects = merged.rejects;
   report('parse', total, total, true);
 
   const perTable: Partial<Record<FactTable, DiffCounts>> = {};
@@ -300,7 +277,11 @@ export async function prepareImport(
       formatLabel: importer.label,
       rowCount: total,
       rejects,
-      notes: [...(importer.notes ?? []), ...table.skipped.map((s) => `Line ${s.line} skipped: ${s.reason}`)],
+      notes: [
+        ...(importer.notes ?? []),
+        ...merged.notes,
+        ...table.skipped.map((s) => `Line ${s.line} skipped: ${s.reason}`),
+      ],
       dateOrder: order,
       diff,
       perTable,

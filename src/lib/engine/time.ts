@@ -125,7 +125,7 @@ export function sessionDateKey(epochMs: number, zone: string, rollHour: number, 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 
 const DATE_RE =
-  /^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*(AM|PM|am|pm)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$/;
+  /^\s*(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?\s*(AM|PM|am|pm)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?\s*$/;
 
 /** Parses "31/12/2025 23:59", "12/31/25 11:59 PM", "2025-12-31T23:59:59Z" in the given order. */
 export function parseDateTime(
@@ -188,7 +188,7 @@ export function inferDateOrder(samples: readonly string[]): DateOrder | null {
   let dmy = false;
   let mdy = false;
   for (const s of samples) {
-    const m = /^\s*(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})/.exec(s);
+    const m = /^\s*(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})/.exec(s);
     if (!m) continue;
     if ((m[1] ?? '').length === 4) return 'ymd';
     const a = Number(m[1]);

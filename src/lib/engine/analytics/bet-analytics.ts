@@ -1,12 +1,12 @@
 /**
  * `bet_analytics`: the table every Bets panel reads. It is `bet_facts` plus everything a panel would
- * otherwise compute per query, materialised once per ledger change (the lead runs `analyticsRefreshSql`
- * after each import): local wall-clock times (ASOF JOIN on `tz_offsets`, since duckdb-wasm has no ICU),
- * the local day, net, bands, the participant, integer hash keys for every text dimension (comparing and
- * grouping 64-bit integers is several times faster than strings in single-threaded wasm), the settlement
- * order with the running net and losing-run ids (so date-only views need no window over a million rows),
- * and the "placed soon after a loss" flag for the chasing signal. Rows are stored in settlement order, so
- * DuckDB's zone maps skip whole row groups for a date range.
+ * otherwise compute per query, materialised once per ledger change (see `analyticsRefreshSql`): local
+ * wall-clock times (ASOF JOIN on `tz_offsets`, since duckdb-wasm has no ICU), the local day, net, bands,
+ * the participant, integer keys for every text dimension (comparing and grouping integers is several
+ * times faster than strings in single-threaded wasm), the settlement order, per-day ranks by net, the
+ * inputs of the ROI interval and CLV, and the "placed soon after a loss" flag for the chasing signal.
+ * Also `bet_dims` (labels of the integer keys) and `cash_analytics` (deposits and withdrawals by local
+ * day). `bet_days` (per-day curve rows) lives in `days.ts`.
  *
  * All local times are in the one display zone `tz_offsets` was built for (the punter's own clock), not
  * the per-row `tz` the source wrote its times in.
@@ -85,16 +85,23 @@ export function eventTeamsSql(col: string): { home: string; away: string } {
 }
 
 /**
- * The participant from a cleaned selection expression and an event column: "Home"/"1" and "Away"/"2"
- * become the team the event names ("A v B": A is home; "A @ B": B is home); generic selections (Over,
- * Yes, Draw...) and empty ones give ''; anything else is the cleaned selection itself.
+ * What a cleaned selection names, as SQL: 0 a participant (the selection itself), 1 the home team and 2
+ * the away team ("Home"/"1", "Away"/"2": the teams come from the event), 3 nobody (Over, Yes, Draw...,
+ * or nothing at all).
  */
-export function participantSql(cleanSel: string, eventCol: string): string {
+export function selectionKindSql(cleanSel: string): string {
+  return `(CASE WHEN ${cleanSel} = '' THEN 3 WHEN lower(${cleanSel}) IN ('home', '1') THEN 1
+    WHEN lower(${cleanSel}) IN ('away', '2') THEN 2
+    WHEN lower(${cleanSel}) IN (${GENERIC_SELECTIONS.map((g) => lit(g)).join(', ')}) THEN 3 ELSE 0 END)`;
+}
+
+/**
+ * The participant from a selection kind, the cleaned selection and the event: for "A v B" A is home,
+ * for "A @ B" (American style) B is home; '' when the event names no pairing or the kind is 3.
+ */
+export function participantSql(kind: string, cleanSel: string, eventCol: string): string {
   const { home, away } = eventTeamsSql(eventCol);
-  return `(CASE WHEN lower(${cleanSel}) IN ('home', '1') THEN ${home}
-    WHEN lower(${cleanSel}) IN ('away', '2') THEN ${away}
-    WHEN lower(${cleanSel}) IN (${GENERIC_SELECTIONS.map((g) => lit(g)).join(', ')}) THEN ''
-    ELSE ${cleanSel} END)`;
+  return `(CASE ${kind} WHEN 0 THEN ${cleanSel} WHEN 1 THEN ${home} WHEN 2 THEN ${away} ELSE '' END)`;
 }
 
 /** The 64-bit key of a text dimension: hash of the value, '' standing for "not recorded". */
@@ -121,18 +128,22 @@ export const TEXT_DIMENSIONS = {
  *   `won_n` (1 for a won bet, else 0, so a SUM counts wins without comparing text);
  * - `dow` (0 = Monday .. 6) and `hour` (0..23) of the local placement time;
  * - `odds_band`/`odds_band_id`, `stake_band`/`stake_band_id` (ids index ODDS_BANDS / STAKE_BANDS);
- * - `participant` (see `participantSql`); for venue, sport, competition, market, participant and bet_type
+ * - `participant` (see `cleanSelectionSql`, `selectionKindSql`, `participantSql`); for venue, sport, competition, market, participant and bet_type
  *   a `*_h` UBIGINT hash key (filters compare it with constant-folded `hash('AFL')`) and a dense `*_id`
  *   INTEGER (breakdowns group by it: small dense integers aggregate several times faster in wasm);
  * - `seq`: 1-based order by (local_day, settled-or-placed instant, key), the order of every curve;
+ * - `day_best`, `day_worst`: rank of the bet by net (highest, lowest first; ties in `seq` order) among
+ *   the bets of its local day and status, so the best N of a date range are among the rows ranked <= N;
  * - `after_loss`: placed within CHASE_WINDOW_MIN minutes after (or at) some bet's losing settlement;
  * - `nn`, `ns`, `ss` DOUBLE: net², net·stake, stake² for the ROI interval (settled bets; 0 when pending);
  * - `clv` DOUBLE: odds / closing odds − 1 when both are known (decimal odds >= 1), else NULL;
  * - `search_text`: lower-case event, market and selection joined by SEARCH_SEPARATOR.
  *
- * Rows are stored pending first, then newest first: the bets table's default order is then a scan, and
- * row groups holding only settled bets skip the `is_settled` test by their zone maps. The selection is
- * cleaned once per distinct selection (regular expressions over every row cost seconds at 1M bets).
+ * Rows are stored pending first, then newest first: the bets table's default order (newest first) then
+ * fills its top-N heap from the first rows and rejects the rest cheaply (stored oldest first, that query
+ * took ~350 ms at 1M bets instead of ~20), and date ranges skip row groups by zone map. The selection is
+ * cleaned and classified once per distinct selection (regular expressions over every row cost seconds at
+ * 1M bets); only "Home"/"Away" selections run a regular expression on their row's event.
  */
 export function betAnalyticsSql(): string {
   const oddsId = bandIndexSql('odds_decimal', ODDS_UPPER, ODDS_BANDS.length - 1);
@@ -153,7 +164,8 @@ WITH losses AS (
   SELECT settled_at AS loss_at FROM bet_facts
   WHERE status <> 'pending' AND settled_at IS NOT NULL AND return_cents < stake_cents
 ), selections AS (
-  SELECT selection, ${cleanSelectionSql('selection')} AS sel_clean FROM (SELECT DISTINCT selection FROM bet_facts)
+  SELECT selection, sel_clean, ${selectionKindSql('sel_clean')} AS sel_kind
+  FROM (SELECT selection, ${cleanSelectionSql('selection')} AS sel_clean FROM (SELECT DISTINCT selection FROM bet_facts))
 ), zoned AS (
   SELECT f.*,
     f.placed_at + to_minutes(CAST(p.offset_min AS BIGINT)) AS local_placed,
@@ -169,7 +181,7 @@ WITH losses AS (
     CAST(coalesce(c.local_settled, c.local_placed) AS DATE) AS local_day,
     (c.status <> 'pending') AS is_settled,
     CAST(CASE WHEN c.status = 'pending' THEN 0 ELSE c.return_cents - c.stake_cents END AS BIGINT) AS net_cents,
-    ${participantSql("coalesce(s.sel_clean, '')", 'c.event')} AS participant
+    ${participantSql('s.sel_kind', 's.sel_clean', 'c.event')} AS participant
   FROM chased c LEFT JOIN selections s ON s.selection IS NOT DISTINCT FROM c.selection
 )${idCtes}
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
@@ -191,6 +203,10 @@ SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, ret
   ${dimKeySql('bet_type')} AS bet_type_h,
   ${idCols},
   row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq,
+  CAST(row_number() OVER (PARTITION BY local_day, is_settled
+    ORDER BY net_cents DESC, coalesce(settled_at, placed_at), key) AS INTEGER) AS day_best,
+  CAST(row_number() OVER (PARTITION BY local_day, is_settled
+    ORDER BY net_cents ASC, coalesce(settled_at, placed_at), key) AS INTEGER) AS day_worst,
   after_loss,
   CAST(net_cents AS DOUBLE) * net_cents AS nn,
   CASE WHEN is_settled THEN CAST(net_cents AS DOUBLE) * stake_cents ELSE 0 END AS ns,
@@ -207,7 +223,8 @@ ORDER BY is_settled, seq DESC`;
  */
 export function betDimsSql(): string {
   const parts = Object.entries(TEXT_DIMENSIONS).map(
-    ([dim, label]) => `SELECT DISTINCT ${lit(dim)} AS dim, ${dim}_id AS id, ${label} AS label FROM bet_analytics`,
+    ([dim, label]) =>
+      `SELECT DISTINCT ${lit(dim)} AS dim, ${dim}_id AS id, ${label} AS label FROM bet_analytics`,
   );
   return `CREATE OR REPLACE TABLE bet_dims AS ${parts.join('\nUNION ALL ')}`;
 }

@@ -66,14 +66,28 @@ ORDER BY 1`;
 }
 
 /** Day-row columns sent as lists for the fold. */
-const DAY_LISTS = ['bets', 'net', 'hi_in', 'lo_in', 'dd_in', 'ru_in', 'lead_n', 'lead_net', 'trail_n', 'trail_net', 'best_n', 'best_net'] as const;
+const DAY_LISTS = [
+  'bets',
+  'net',
+  'hi_in',
+  'lo_in',
+  'dd_in',
+  'ru_in',
+  'lead_n',
+  'lead_net',
+  'trail_n',
+  'trail_net',
+  'best_n',
+  'best_net',
+] as const;
 
 /**
  * One row: the filter's settled totals (bets, won, staked, net, first_day, last_day), its pending count
  * and stake, and the curve: for a dates-only filter (unless `precomputed` is false) the day rows of
- * `bet_days` as lists (`day`, `bets`, `net`, `hi_in`...); otherwise every settled bet's local day and net
- * in settlement order (`bet_day`, `bet_net`), one sort of the filtered bets, folded into day rows in
- * TypeScript (`daysFromBets`).
+ * `bet_days` as lists (`day`, `bets`, `net`, `hi_in`...); otherwise every settled bet's `seq`, local day
+ * and net (`bet_seq`, `bet_day`, `bet_net`: three lists of one aggregate, so aligned), put in settlement
+ * order and folded into day rows in TypeScript (`betsInOrder`, `daysFromBets`). Sorting happens in
+ * TypeScript only when the scan did not already deliver the rows newest first, as stored.
  */
 export function curveSelect(f: BetFilter, precomputed = true): string {
   if (precomputed && isDateOnly(f)) {
@@ -93,8 +107,9 @@ FROM bet_days WHERE ${datesWhere(f)}`;
   CAST(coalesce(sum(stake_cents) FILTER (WHERE NOT is_settled), 0) AS BIGINT) AS total_pending_stake,
   CAST(min(local_day) FILTER (WHERE is_settled) AS VARCHAR) AS first_day,
   CAST(max(local_day) FILTER (WHERE is_settled) AS VARCHAR) AS last_day,
-  list(CAST(local_day - DATE '1970-01-01' AS INTEGER) ORDER BY seq) FILTER (WHERE is_settled) AS bet_day,
-  list(net_cents ORDER BY seq) FILTER (WHERE is_settled) AS bet_net
+  list(seq) FILTER (WHERE is_settled) AS bet_seq,
+  list(CAST(local_day - DATE '1970-01-01' AS INTEGER)) FILTER (WHERE is_settled) AS bet_day,
+  list(net_cents) FILTER (WHERE is_settled) AS bet_net
 FROM bet_analytics WHERE ${rest}`;
 }
 
@@ -177,6 +192,30 @@ export function daysFromBets(betDays: readonly number[], betNets: readonly numbe
   return out;
 }
 
+/**
+ * Days and nets of bets in settlement order, from aligned lists in any order: a list already ascending
+ * or descending by `seq` (a scan of the table in its stored order) is used or reversed, else sorted.
+ */
+export function betsInOrder(
+  seqs: readonly number[],
+  days: readonly number[],
+  nets: readonly number[],
+): { days: number[]; nets: number[] } {
+  const n = seqs.length;
+  let asc = true;
+  let desc = true;
+  for (let i = 1; i < n && (asc || desc); i++) {
+    const a = seqs[i - 1] ?? 0;
+    const b = seqs[i] ?? 0;
+    if (b < a) asc = false;
+    if (b > a) desc = false;
+  }
+  if (asc) return { days: [...days], nets: [...nets] };
+  if (desc) return { days: [...days].reverse(), nets: [...nets].reverse() };
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (seqs[a] ?? 0) - (seqs[b] ?? 0));
+  return { days: order.map((i) => days[i] ?? 0), nets: order.map((i) => nets[i] ?? 0) };
+}
+
 /** Settled totals, pending totals and day rows of one `curveSelect` row. */
 export interface CurveData {
   bets: number;
@@ -194,10 +233,14 @@ export interface CurveData {
 export function parseCurve(r: Row): CurveData {
   let days: DayRow[];
   if (r.bet_day !== undefined) {
-    days = daysFromBets(toIntList(r.bet_day), toIntList(r.bet_net));
+    const ordered = betsInOrder(toIntList(r.bet_seq), toIntList(r.bet_day), toIntList(r.bet_net));
+    days = daysFromBets(ordered.days, ordered.nets);
   } else {
     const day = toIntList(r.day);
-    const col = Object.fromEntries(DAY_LISTS.map((c) => [c, toIntList(r[c])])) as Record<(typeof DAY_LISTS)[number], number[]>;
+    const col = Object.fromEntries(DAY_LISTS.map((c) => [c, toIntList(r[c])])) as Record<
+      (typeof DAY_LISTS)[number],
+      number[]
+    >;
     const at = (xs: number[], i: number) => xs[i] ?? 0;
     days = day
       .map((d, i) => ({

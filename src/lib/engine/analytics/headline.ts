@@ -42,10 +42,7 @@ export interface BetHeadline {
 function cashWhere(f: BetFilter): string {
   const parts: string[] = [datesWhere(f)];
   if (f.venues?.length) {
-    parts.push(
-      `venue_h IN (${f.venues.map((v) => dimKeySql(lit(v))).join(', ')})`,
-      `coalesce(venue, '') IN (${f.venues.map((v) => lit(v)).join(', ')})`,
-    );
+    parts.push(`venue_h IN (${f.venues.map((v) => dimKeySql(lit(v))).join(', ')})`);
   }
   return parts.join(' AND ');
 }
@@ -66,7 +63,11 @@ export function headlineSql(f: BetFilter, precomputed = true): string {
 }
 
 /** The headline from parsed curve data and cash totals. */
-export function headlineFromCurve(c: CurveData, depositsCents: number, withdrawalsCents: number): BetHeadline {
+export function headlineFromCurve(
+  c: CurveData,
+  depositsCents: number,
+  withdrawalsCents: number,
+): BetHeadline {
   return {
     netCents: c.netCents,
     stakedCents: c.stakedCents,

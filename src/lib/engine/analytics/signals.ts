@@ -40,7 +40,7 @@ export function parseClv(rows: readonly Row[]): ClosingLineValue {
   const n = toCount(r.n);
   return {
     bets: n,
-    meanClv: n === 0 ? null : toRatio(r.mean_clv),
+    meanClv: n === 0 ? null : ratioOf(toRatio(r.clv_sum) ?? 0, n),
     beatCloseShare: ratioOf(toCount(r.beat), n),
   };
 }

@@ -25,6 +25,9 @@ const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
 const SNIFF_CHARS = 64 * 1024;
 const SNIFF_RECORDS = 60;
 
+/** Unquoted cells up to this length are deduplicated while tokenising (see tokenize). */
+const SHORT_CELL = 8;
+
 /** How many leading records may be preamble before the reader gives up looking for a header. */
 const HEADER_SEARCH_RECORDS = 30;
 /** How many records after a header candidate decide the file's usual field count. */
@@ -48,6 +51,7 @@ function tokenize(text: string, delimiter: string, limit = Number.POSITIVE_INFIN
   const n = text.length;
   const cells: string[][] = [];
   const lines: number[] = [];
+  const shortCells: (string | undefined)[] = [];
   let i = 0;
   let line = 1;
   // Position of the next LF at or after the scan point, advanced lazily: counting the line breaks inside
@@ -102,7 +106,15 @@ function tokenize(text: string, delimiter: string, limit = Number.POSITIVE_INFIN
           if (c === d || c === LF || c === CR) break;
           i++;
         }
-        field = text.slice(start, i);
+        const len = i - start;
+        if (len > 0 && len <= SHORT_CELL) {
+          // Reuse the last string seen with this length and first char when the text matches it: flags and
+          // codes ("true", "false", "AUD") repeat on every row, and not allocating them spares the GC.
+          const slot = len * 128 + (text.charCodeAt(start) & 127);
+          const seen = shortCells[slot];
+          if (seen !== undefined && text.startsWith(seen, start)) field = seen;
+          else field = shortCells[slot] = text.slice(start, i);
+        } else field = text.slice(start, i);
       }
       row.push(field);
       if (i >= n) break;
