@@ -12,6 +12,8 @@ import type { DiffCounts, ImportProgress, PreviewRow } from '../lib/db/import-se
 import type { ImportRecord } from '../lib/db/schema';
 import type { FactTable } from '../lib/engine/model';
 import type { PropAccountView } from '../lib/db/prop';
+import type { Dashboard } from '../lib/db/bets-panels';
+import type { BetFilter, Dimension, Grain, LegRow, TableSort } from '../lib/engine/analytics/index';
 
 export type EngineState = 'idle' | 'loading' | 'ready' | 'error';
 export interface EngineStatus {
@@ -108,6 +110,15 @@ export interface DataApi {
   headline(): Promise<Result<Headline>>;
   loadDemo(onProgress?: (p: ImportProgress) => void): Promise<Result<CommitView[]>>;
   deleteAll(): Promise<Result<null>>;
+  /** Every Bets panel for a filter (settled bets; the table follows the filter's status). */
+  betsDashboard(
+    filter: BetFilter,
+    opts: { grain: Grain; dim: Dimension; sort: TableSort; offset: number },
+  ): Promise<Result<Dashboard>>;
+  betLegs(key: string): Promise<Result<LegRow[]>>;
+  betsCsv(filter: BetFilter, sort: TableSort): Promise<Result<string>>;
+  /** Sets the profile's time zone (days, weeks and hours are counted in it). */
+  setZone(zone: string): Promise<Result<null>>;
   /** Evaluates every trading account in the ledger against its rule set. */
   propAccounts(): Promise<Result<PropAccountView[]>>;
   assignRuleSet(account: string, ruleSetId: string, startBalanceCents?: number): Promise<Result<null>>;

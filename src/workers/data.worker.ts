@@ -22,6 +22,7 @@ import { rejectsToCsv } from '../lib/engine/importers/rejects-csv';
 import { demoWorldFiles } from '../lib/engine/generate/index';
 import { err, ok, type Result } from '../lib/engine/result';
 import { evaluatePropAccounts } from '../lib/db/prop';
+import { betLegs, betsCsv, dashboard, refreshAnalytics } from '../lib/db/bets-panels';
 import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/rules/contracts';
 import { parseAmount } from '../lib/engine/money';
 import type { Trade } from '../lib/engine/model';
@@ -42,6 +43,19 @@ const getDb = (): BankrollDb => (db ??= openDb());
 let status: EngineStatus = { state: 'idle', version: null, loadMs: null, rows: 0 };
 let started: Promise<Result<Sql>> | null = null;
 const jobs = new Map<string, Prepared>();
+/** The Bets tables are rebuilt lazily: on the first panel request after a ledger change. */
+let analyticsFresh = false;
+
+async function analyticsSql(): Promise<Result<Sql>> {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  if (!analyticsFresh) {
+    const r = await refreshAnalytics(engine.value, await profileZone());
+    if (!r.ok) return r;
+    analyticsFresh = true;
+  }
+  return engine;
+}
 const cancelled = new Set<string>();
 
 function defaultZone(): string {
@@ -179,6 +193,7 @@ async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): 
   });
   jobs.delete(jobId);
   if (!r.ok) return r;
+  analyticsFresh = false;
   status = { ...status, rows: status.rows + r.value.record.inserted };
   const rec = r.value.record;
   return ok({
@@ -192,6 +207,7 @@ async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): 
 }
 
 async function rebuild(sql: Sql): Promise<Result<null>> {
+  analyticsFresh = false;
   const c = await clearLedger(sql);
   if (!c.ok) return c;
   const l = await loadSegments(sql, segmentsInOrder(getDb()));
@@ -275,6 +291,7 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
   };
   const r = await commitImport(engine.value, dexieStore(getDb()), prepared, 'default');
   if (!r.ok) return r;
+  analyticsFresh = false;
   const rec = r.value.record;
   return ok({
     importId: rec.id,
@@ -287,6 +304,24 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
 }
 
 const api: DataApi = {
+  async betsDashboard(filter, opts) {
+    const a = await analyticsSql();
+    if (!a.ok) return a;
+    return dashboard(a.value, filter, { ...opts, asOf: new Date().toISOString().slice(0, 10) });
+  },
+  async betLegs(key) {
+    const a = await analyticsSql();
+    return a.ok ? betLegs(a.value, key) : a;
+  },
+  async betsCsv(filter, sort) {
+    const a = await analyticsSql();
+    return a.ok ? betsCsv(a.value, filter, sort) : a;
+  },
+  async setZone(zone) {
+    await getDb().settings.put({ key: 'profile.tz', value: zone });
+    analyticsFresh = false;
+    return ok(null);
+  },
   propAccounts,
   addTrade,
   async assignRuleSet(account, ruleSetId, startBalanceCents) {
@@ -377,6 +412,7 @@ const api: DataApi = {
       for (const t of d.tables) await t.clear();
     });
     jobs.clear();
+    analyticsFresh = false;
     if (engine.ok) {
       const r = await clearLedger(engine.value);
       if (!r.ok) return r;
