@@ -10,10 +10,16 @@ import os from 'node:os';
 import type { BenchContext, BenchResult } from './lib';
 import { run as runShell } from './shell.bench';
 import { run as runImport } from './import.bench';
+import { run as runSim } from './sim.bench';
+import { run as runBets } from './bets.bench';
+import { run as runRules } from './rules.bench';
 
 const SUITES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   shell: runShell,
   import: runImport,
+  sim: runSim,
+  bets: runBets,
+  rules: runRules,
 };
 
 async function main() {
