@@ -69,7 +69,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   await withApp(async (url, browser) => {
     for (const [label, file] of [
       ['100k', small],
-      ['700k', large],
+      ...(process.env.BENCH_SMALL ? [] : ([['700k', large]] as const)),
     ] as const) {
       const context = await browser.newContext();
       const page = await context.newPage();

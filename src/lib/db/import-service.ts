@@ -92,6 +92,8 @@ export interface Prepared {
   previousImport: { id: string; importedAt: string } | null;
   /** Kept for commit; not sent to the page. */
   batch: FactBatch;
+  /** The batch as Arrow IPC per table, built once at prepare and reused by commit. */
+  ipcs?: Partial<Record<FactTable, Uint8Array>>;
   zone: string;
 }
 
@@ -105,6 +107,18 @@ export type PrepareOutcome =
       sampleRows: string[][];
       detections: Detection[];
     };
+
+/**
+ * The staged diff a prepare leaves in DuckDB is reused by its commit when nothing changed the ledger in
+ * between (the usual drop → preview → Import), so a file is compared once, not twice.
+ */
+const ledgerVersion = new WeakMap<Sql, number>();
+const stagedBy = new WeakMap<Sql, { owner: Prepared; version: number }>();
+const versionOf = (sql: Sql): number => ledgerVersion.get(sql) ?? 0;
+function ledgerChanged(sql: Sql): void {
+  ledgerVersion.set(sql, versionOf(sql) + 1);
+  stagedBy.delete(sql);
+}
 
 export interface Hooks {
   onProgress?: (p: ImportProgress) => void;
@@ -229,11 +243,15 @@ export async function prepareImport(
   report('parse', total, total, true);
 
   const perTable: Partial<Record<FactTable, DiffCounts>> = {};
+  const ipcs: Partial<Record<FactTable, Uint8Array>> = {};
+  stagedBy.delete(sql);
   for (const t of FACT_TABLES) {
     const rows = batch[t];
     if (!rows || rows.length === 0) continue;
     report('compare', 0, rows.length, true);
-    const d = await stageAndDiff(sql, t, rowsToIpc(t, rows as FactRows[typeof t][]));
+    const ipc = rowsToIpc(t, rows as FactRows[typeof t][]);
+    ipcs[t] = ipc;
+    const d = await stageAndDiff(sql, t, ipc);
     if (!d.ok) {
       await discardStage(sql);
       return d;
@@ -244,7 +262,6 @@ export async function prepareImport(
       return err('cancelled');
     }
   }
-  await discardStage(sql);
 
   // Counts people see are about the file's rows: the table each row of the file became (a Sportsbet row is
   // a ledger transaction; legs parsed out of its summary are extra detail, counted per table in the record).
@@ -263,34 +280,34 @@ export async function prepareImport(
           }),
         };
   const previous = store ? await store.findByHash(fileHash) : undefined;
-  return ok({
-    kind: 'ready',
-    prepared: {
-      fileName: input.fileName,
-      fileSize: input.bytes.length,
-      fileHash,
-      encoding: table.encoding,
-      delimiter: table.delimiter,
-      header: table.header,
-      detections,
-      format: importer.format,
-      formatLabel: importer.label,
-      rowCount: total,
-      rejects,
-      notes: [
-        ...(importer.notes ?? []),
-        ...merged.notes,
-        ...table.skipped.map((s) => `Line ${s.line} skipped: ${s.reason}`),
-      ],
-      dateOrder: order,
-      diff,
-      perTable,
-      sample,
-      previousImport: previous ? { id: previous.id, importedAt: previous.importedAt } : null,
-      batch,
-      zone: input.zone,
-    },
-  });
+  const prepared: Prepared = {
+    fileName: input.fileName,
+    fileSize: input.bytes.length,
+    fileHash,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    header: table.header,
+    detections,
+    format: importer.format,
+    formatLabel: importer.label,
+    rowCount: total,
+    rejects,
+    notes: [
+      ...(importer.notes ?? []),
+      ...merged.notes,
+      ...table.skipped.map((s) => `Line ${s.line} skipped: ${s.reason}`),
+    ],
+    dateOrder: order,
+    diff,
+    perTable,
+    sample,
+    previousImport: previous ? { id: previous.id, importedAt: previous.importedAt } : null,
+    batch,
+    ipcs,
+    zone: input.zone,
+  };
+  stagedBy.set(sql, { owner: prepared, version: versionOf(sql) });
+  return ok({ kind: 'ready', prepared });
 }
 
 export interface Committed {
@@ -325,13 +342,17 @@ export async function commitImport(
     await discardStage(sql);
     return r.ok ? err('db-error') : r;
   };
+  const staging = stagedBy.get(sql);
+  const reuse = staging?.owner === p && staging.version === versionOf(sql);
+  stagedBy.delete(sql);
   // Stage every table first, so nothing is applied unless all tables staged.
   for (const t of FACT_TABLES) {
     const rows = p.batch[t] as FactRows[typeof t][] | undefined;
     if (!rows || rows.length === 0) continue;
     report('compare', 0, rows.length, true);
-    const ipc = rowsToIpc(t, rows);
-    const d = await stageAndDiff(sql, t, ipc);
+    const ipc = p.ipcs?.[t] ?? rowsToIpc(t, rows);
+    const kept = reuse ? p.perTable[t] : undefined;
+    const d = kept ? ok(kept) : await stageAndDiff(sql, t, ipc);
     if (!d.ok) return fail(d);
     staged.push(t);
     tables[t] = { inserted: d.value.inserted, updated: d.value.updated, unchanged: d.value.unchanged };
@@ -386,6 +407,7 @@ export async function commitImport(
     if (!w.ok) return fail(w);
   }
   report('index', 0, 1, true);
+  ledgerChanged(sql);
   for (const t of staged) {
     const a = await applyChanged(sql, t);
     if (!a.ok) return fail(a);
@@ -405,6 +427,7 @@ export async function loadSegments(
   segments: AsyncIterable<Segment> | Iterable<Segment>,
 ): Promise<Result<number>> {
   let n = 0;
+  ledgerChanged(sql);
   for await (const s of segments) {
     const d = await stageAndDiff(sql, s.table, s.ipc);
     if (!d.ok) return d;
