@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { kpi } from './pages/import-page';
+import { ImportPage, kpi } from './pages/import-page';
 
 test('risk lab simulates a bankroll in workers and agrees with the closed form @phone', async ({ page }) => {
   await page.goto('/risk');
@@ -26,4 +26,23 @@ test('risk lab simulates a bankroll in workers and agrees with the closed form @
   await expect(page.getByText('Saved runs')).toBeVisible();
   await expect.poll(() => page.locator('table').last().locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
   expect(await kpi(page, 'risk-of-ruin')).toBe(ror);
+});
+
+test('bootstrap from my own bets runs in the workers and finishes', async ({ page }) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  await imp.importFiles('sportsbet-march-1.csv', 'sportsbet-march-2.csv');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Risk lab' }).click();
+  const form = page.getByRole('form', { name: 'Simulation settings' });
+  await form.getByLabel('From').selectOption('bets-daily');
+  await expect(page.getByTestId('history-fit')).toContainText('days');
+  await form.getByLabel('Model').selectOption('bootstrap');
+  await form.getByLabel('Start ($)').fill('50');
+  await form.getByLabel('Paths').fill('5000');
+  await form.getByRole('button', { name: 'Simulate' }).click();
+  await expect(page.getByTestId('fan-chart').locator('svg')).toBeVisible({ timeout: 60_000 });
+  const ror = await kpi(page, 'risk-of-ruin');
+  expect(ror).toBeGreaterThanOrEqual(0);
+  expect(ror).toBeLessThanOrEqual(1);
+  await expect(form.getByRole('button', { name: 'Simulate' })).toBeEnabled();
 });
