@@ -3,25 +3,13 @@
  * (TESTING.md): bets from bet_facts, poker sessions, trades, and bank money flows. One SQL query over the
  * ledger, so the app's figures and the CLI's agree by construction.
  */
+import type { WorldTotals } from '../engine/generate/types';
 import { ok, type Result } from '../engine/result';
 import type { Sql } from './duckdb/port';
 import { headline } from './ledger';
 
-export interface Totals {
-  netCents: number;
-  stakedCents: number;
-  returnedCents: number;
-  bets: number;
-  depositsCents: number;
-  withdrawalsCents: number;
-  sessions: number;
-  hours: number;
-  pokerNetCents: number;
-  trades: number;
-  incomeCents: number;
-  spendingCents: number;
-  riskSpendCents: number;
-}
+/** The same shape the generator's manifest promises for the files it writes. */
+export type Totals = WorldTotals;
 
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 

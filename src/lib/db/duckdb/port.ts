@@ -22,22 +22,8 @@ export interface Sql {
   version(): Promise<string>;
 }
 
-/** Quotes a string as a SQL literal. */
-export function lit(v: string | number | bigint | boolean | null): string {
-  if (v === null) return 'NULL';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new RangeError(`not a finite number: ${v}`);
-    return String(v);
-  }
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return `'${v.replace(/'/g, "''")}'`;
-}
-
-/** Quotes an identifier. */
-export function ident(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
+/** SQL quoting lives in the engine (the analytics builders need it too); re-exported for the db layer. */
+export { ident, lit } from '../../engine/analytics/sql-text';
 
 /** Turns one Arrow row (from any apache-arrow build) into a plain object, keeping bigint as bigint. */
 export function arrowRowToObject(row: unknown): SqlRow {

@@ -1,8 +1,7 @@
 /**
- * SQL text helpers for the analytics builders. The engine may not import the db layer (imports flow
- * db → engine), so the literal quoting of `db/duckdb/port.ts` is repeated here with the same rules;
- * `bets-analytics.test.ts` checks that both quote alike. Every value a user can influence (filter values
- * from the URL, a bet key, a search text) reaches SQL only through `lit`.
+ * SQL text helpers: the one place SQL literals and identifiers are quoted (the db layer re-exports `lit`
+ * and `ident` from `db/duckdb/port.ts`). Every value a user can influence (filter values from the URL, a
+ * bet key, a search text) reaches SQL only through `lit`.
  */
 
 /** Quotes a value as a SQL literal: strings with doubled single quotes, finite numbers, TRUE/FALSE, NULL. */
