@@ -13,7 +13,15 @@ import type { ImportRecord } from '../lib/db/schema';
 import type { FactTable } from '../lib/engine/model';
 import type { PropAccountView } from '../lib/db/prop';
 import type { Dashboard } from '../lib/db/bets-panels';
-import type { BetFilter, Dimension, Grain, LegRow, TableSort } from '../lib/engine/analytics/index';
+import type {
+  BetFilter,
+  Comparison,
+  DateRange,
+  Dimension,
+  Grain,
+  LegRow,
+  TableSort,
+} from '../lib/engine/analytics/index';
 
 export type EngineState = 'idle' | 'loading' | 'ready' | 'error';
 export interface EngineStatus {
@@ -115,6 +123,8 @@ export interface DataApi {
     filter: BetFilter,
     opts: { grain: Grain; dim: Dimension; sort: TableSort; offset: number },
   ): Promise<Result<Dashboard>>;
+  /** The headline for two date ranges side by side. */
+  betsComparison(filter: BetFilter, a: DateRange, b: DateRange): Promise<Result<Comparison>>;
   betLegs(key: string): Promise<Result<LegRow[]>>;
   betsCsv(filter: BetFilter, sort: TableSort): Promise<Result<string>>;
   /** Sets the profile's time zone (days, weeks and hours are counted in it). */

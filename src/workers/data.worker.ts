@@ -22,7 +22,7 @@ import { rejectsToCsv } from '../lib/engine/importers/rejects-csv';
 import { demoWorldFiles } from '../lib/engine/generate/index';
 import { err, ok, type Result } from '../lib/engine/result';
 import { evaluatePropAccounts } from '../lib/db/prop';
-import { betLegs, betsCsv, dashboard, refreshAnalytics } from '../lib/db/bets-panels';
+import { betLegs, betsCsv, comparison, dashboard, refreshAnalytics } from '../lib/db/bets-panels';
 import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/rules/contracts';
 import { parseAmount } from '../lib/engine/money';
 import type { Trade } from '../lib/engine/model';
@@ -308,6 +308,10 @@ const api: DataApi = {
     const a = await analyticsSql();
     if (!a.ok) return a;
     return dashboard(a.value, filter, { ...opts, asOf: new Date().toISOString().slice(0, 10) });
+  },
+  async betsComparison(filter, a, b) {
+    const s = await analyticsSql();
+    return s.ok ? comparison(s.value, filter, a, b) : s;
   },
   async betLegs(key) {
     const a = await analyticsSql();

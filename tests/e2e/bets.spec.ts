@@ -28,6 +28,11 @@ test('bets page: headline, breakdown click-through kept in the URL, and CSV expo
   await page.reload();
   await expect.poll(() => kpi(page, 'bets')).toBe(1);
 
+  // This month (March 2026, the last day with bets) against last month, for the same filter.
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByTestId('comparison')).toContainText('2026-03-01 – 2026-03-31');
+  await expect(page.getByTestId('comparison').locator('tbody tr').first()).toContainText('-$5.00');
+
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = await readFile((await (await download).path())!, 'utf8');

@@ -10,6 +10,10 @@ import {
   betsTableSql,
   breakdownSql,
   clvSql,
+  comparisonSql,
+  parseComparison,
+  type Comparison,
+  type DateRange,
   extremesSql,
   foldStreak,
   foldSwings,
@@ -123,4 +127,15 @@ export async function betsCsv(sql: Sql, f: BetFilter, sort: TableSort): Promise<
   if (!r.ok) return r;
   const t = betsCsvTable(r.value.map(parseBetRow));
   return ok([t.header, ...t.rows].map((x) => formatCsvRecord(x)).join('\r\n') + '\r\n');
+}
+
+/** Two date ranges side by side with the rest of the filter the same. */
+export async function comparison(
+  sql: Sql,
+  f: BetFilter,
+  a: DateRange,
+  b: DateRange,
+): Promise<Result<Comparison>> {
+  const r = await rows(sql, comparisonSql(f, a, b));
+  return r.ok ? ok(parseComparison(r.value)) : r;
 }

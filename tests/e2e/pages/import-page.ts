@@ -15,9 +15,9 @@ export class ImportPage {
 
   async importFiles(...names: string[]) {
     await this.page.getByLabel('Import files').setInputFiles(names.map(fixture));
-    await expect(this.page.getByTestId('import-preview')).toHaveCount(names.length, { timeout: 30_000 });
+    await expect(this.page.getByTestId('import-preview')).toHaveCount(names.length, { timeout: 90_000 });
     await this.page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(this.page.getByTestId('import-summary')).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByTestId('import-summary')).toBeVisible({ timeout: 90_000 });
   }
 
   async counts() {
