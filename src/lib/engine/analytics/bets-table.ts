@@ -4,7 +4,7 @@
  * filter's `status` (settled by default, or pending, or all).
  */
 import { centsToDecimalString } from '../money';
-import type { BetStatus, BetType, LegResult } from '../model';
+import type { BetLeg, BetStatus, BetType, LegResult } from '../model';
 import { filterWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
 import { lit } from './sql-text';
 import { toCents, toCount, toLabel, toRatio, toText, type Row } from './values';
@@ -261,16 +261,8 @@ export function parseExtremes(rows: readonly Row[]): Extremes {
   return { best: side('best', 1), worst: side('worst', -1) };
 }
 
-export interface LegRow {
-  legIndex: number;
-  event: string | null;
-  market: string | null;
-  selection: string | null;
-  oddsDecimal: number | null;
-  result: LegResult | null;
-  sport: string | null;
-  competition: string | null;
-}
+/** A leg as the table shows it: the ledger's BetLeg without its keys and source line. */
+export type LegRow = Omit<BetLeg, 'key' | 'betKey' | 'venue' | 'line'>;
 
 /** The legs of one bet (`bet_legs`), in leg order. */
 export function betLegsSql(betKey: string): string {

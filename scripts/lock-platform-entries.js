@@ -1,7 +1,7 @@
 // Adds lockfile entries for platform-specific optional packages (other OSes and CPUs) that npm leaves out
 // when the registry it resolves against lacks them, so `npm ci` accepts the lock. Each entry carries its
 // os/cpu/libc, so npm skips it on every other platform without fetching anything.
-// Usage: node scripts/lock-platform-stubs.js NAME… (the names `npm ci` reports as "Missing … from lock file").
+// Usage: node scripts/lock-platform-entries.js NAME… (the names `npm ci` reports as "Missing … from lock file").
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
