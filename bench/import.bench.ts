@@ -36,6 +36,7 @@ async function nativeSeconds(path: string): Promise<number> {
     times.push((performance.now() - t0) / 1000);
   }
   conn.closeSync();
+  db.closeSync();
   return times.sort((a, b) => a - b)[1]!;
 }
 

@@ -56,3 +56,5 @@ async function main() {
 }
 
 await main();
+// Native handles a suite leaves open (DuckDB's Node instance, a stuck browser) must not keep the bench alive.
+process.exit(0);

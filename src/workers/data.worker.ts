@@ -287,6 +287,7 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
     sample: null,
     previousImport: null,
     batch: { trades: [trade] },
+    counts: { trades: 1 },
     zone: 'UTC',
   };
   const r = await commitImport(engine.value, dexieStore(getDb()), prepared, 'default');

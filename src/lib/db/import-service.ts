@@ -28,7 +28,7 @@ import { rowsToIpc } from './arrow';
 import type { Sql } from './duckdb/port';
 import {
   applyChanged,
-  changedOrdinals,
+  changedSegmentIpc,
   discardStage,
   refreshDerived,
   stageAndDiff,
@@ -90,10 +90,15 @@ export interface Prepared {
   sample: { table: FactTable; rows: PreviewRow[] } | null;
   /** Set when this exact file was imported before. */
   previousImport: { id: string; importedAt: string } | null;
-  /** Kept for commit; not sent to the page. */
-  batch: FactBatch;
-  /** The batch as Arrow IPC per table, built once at prepare and reused by commit. */
+  /** Rows per fact table in the batch. */
+  counts: Partial<Record<FactTable, number>>;
+  /**
+   * The batch as Arrow IPC per table, built once at prepare and kept for commit; not sent to the page.
+   * A file's parsed row objects are dropped once encoded (at 700k rows they weigh several hundred MB).
+   */
   ipcs?: Partial<Record<FactTable, Uint8Array>>;
+  /** Row objects, for a Prepared built by hand (a typed-in trade); commit encodes them. */
+  batch?: FactBatch;
   zone: string;
 }
 
@@ -155,11 +160,21 @@ export function accountFromFileName(name: string): string | null {
   return m?.[1] ?? null;
 }
 
-function mainTable(batch: FactBatch): FactTable | null {
+/** Rows per table of a batch. */
+export function batchCounts(batch: FactBatch): Partial<Record<FactTable, number>> {
+  const counts: Partial<Record<FactTable, number>> = {};
+  for (const t of FACT_TABLES) {
+    const n = batch[t]?.length ?? 0;
+    if (n > 0) counts[t] = n;
+  }
+  return counts;
+}
+
+function mainTable(counts: Partial<Record<FactTable, number>>): FactTable | null {
   let best: FactTable | null = null;
   let n = -1;
   for (const t of FACT_TABLES) {
-    const len = batch[t]?.length ?? 0;
+    const len = counts[t] ?? 0;
     if (len > n && len > 0) {
       best = t;
       n = len;
@@ -226,7 +241,7 @@ export async function prepareImport(
     ...(account ? { account } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
   };
-  const chunks: ParsedChunk[] = [];
+  let chunks: ParsedChunk[] = [];
   const total = table.rows.length;
   const chunk = 20_000;
   for (let from = 0; from < total; from += chunk) {
@@ -238,9 +253,27 @@ export async function prepareImport(
   }
   // Whole-file steps (numbering identical rows, counting a bet's legs) happen once over all chunks.
   const merged = mergeChunks(chunks);
+  chunks = [];
+  // The CSV cells are no longer needed; letting them go before encoding keeps a large file's peak down.
+  table.rows = [];
+  table.lines = [];
   const batch = merged.batch;
   const rejects = merged.rejects;
   report('parse', total, total, true);
+  const counts = batchCounts(batch);
+  const main = mainTable(counts);
+  const sample =
+    main === null
+      ? null
+      : {
+          table: main,
+          rows: (batch[main] ?? []).slice(0, 8).map((r) => {
+            const cells = { ...(r as unknown as Record<string, string | number | boolean | null>) };
+            const line = Number(cells.line);
+            delete cells.line;
+            return { line, cells };
+          }),
+        };
 
   const perTable: Partial<Record<FactTable, DiffCounts>> = {};
   const ipcs: Partial<Record<FactTable, Uint8Array>> = {};
@@ -251,6 +284,7 @@ export async function prepareImport(
     report('compare', 0, rows.length, true);
     const ipc = rowsToIpc(t, rows as FactRows[typeof t][]);
     ipcs[t] = ipc;
+    delete batch[t];
     const d = await stageAndDiff(sql, t, ipc);
     if (!d.ok) {
       await discardStage(sql);
@@ -265,20 +299,7 @@ export async function prepareImport(
 
   // Counts people see are about the file's rows: the table each row of the file became (a Sportsbet row is
   // a ledger transaction; legs parsed out of its summary are extra detail, counted per table in the record).
-  const main = mainTable(batch);
   const diff: DiffCounts = (main && perTable[main]) || { total: 0, inserted: 0, updated: 0, unchanged: 0 };
-  const sample =
-    main === null
-      ? null
-      : {
-          table: main,
-          rows: (batch[main] ?? []).slice(0, 8).map((r) => {
-            const cells = { ...(r as unknown as Record<string, string | number | boolean | null>) };
-            const line = Number(cells.line);
-            delete cells.line;
-            return { line, cells };
-          }),
-        };
   const previous = store ? await store.findByHash(fileHash) : undefined;
   const prepared: Prepared = {
     fileName: input.fileName,
@@ -302,7 +323,7 @@ export async function prepareImport(
     perTable,
     sample,
     previousImport: previous ? { id: previous.id, importedAt: previous.importedAt } : null,
-    batch,
+    counts,
     ipcs,
     zone: input.zone,
   };
@@ -337,7 +358,7 @@ export async function commitImport(
   const tables: ImportRecord['tables'] = {};
   const counts = { inserted: 0, updated: 0, unchanged: 0 };
   const staged: FactTable[] = [];
-  const main = mainTable(p.batch);
+  const main = mainTable(p.counts);
   const fail = async <T>(r: Result<T>): Promise<Result<never>> => {
     await discardStage(sql);
     return r.ok ? err('db-error') : r;
@@ -347,10 +368,11 @@ export async function commitImport(
   stagedBy.delete(sql);
   // Stage every table first, so nothing is applied unless all tables staged.
   for (const t of FACT_TABLES) {
-    const rows = p.batch[t] as FactRows[typeof t][] | undefined;
-    if (!rows || rows.length === 0) continue;
-    report('compare', 0, rows.length, true);
-    const ipc = p.ipcs?.[t] ?? rowsToIpc(t, rows);
+    const rows = p.batch?.[t] as FactRows[typeof t][] | undefined;
+    const n = p.counts[t] ?? 0;
+    const ipc = p.ipcs?.[t] ?? (rows && rows.length > 0 ? rowsToIpc(t, rows) : undefined);
+    if (n === 0 || !ipc) continue;
+    report('compare', 0, n, true);
     const kept = reuse ? p.perTable[t] : undefined;
     const d = kept ? ok(kept) : await stageAndDiff(sql, t, ipc);
     if (!d.ok) return fail(d);
@@ -363,13 +385,10 @@ export async function commitImport(
     }
     if (store && d.value.inserted + d.value.updated > 0) {
       let segIpc = ipc;
-      if (d.value.inserted + d.value.updated !== rows.length) {
-        const ords = await changedOrdinals(sql, t);
-        if (!ords.ok) return fail(ords);
-        segIpc = rowsToIpc(
-          t,
-          ords.value.map((o) => rows[o]!),
-        );
+      if (d.value.inserted + d.value.updated !== n) {
+        const sub = await changedSegmentIpc(sql, t);
+        if (!sub.ok) return fail(sub);
+        segIpc = sub.value;
       }
       segments.push({
         importId: id,

@@ -6,7 +6,7 @@
  */
 import type { FactTable } from '../engine/model';
 import { FACT_TABLES, TABLES } from '../engine/model';
-import { err, ok, type Result } from '../engine/result';
+import { ok, type Result } from '../engine/result';
 import { arrowName, ORD } from './arrow';
 import { ident, type Sql } from './duckdb/port';
 
@@ -59,51 +59,57 @@ export interface DiffCounts {
 
 const stageName = (t: FactTable) => `stage_${t}`;
 const changedName = (t: FactTable) => `changed_${t}`;
+const compareName = (t: FactTable) => `compare_${t}`;
 
 /**
- * Loads a batch (Arrow IPC from `rowsToIpc`) into a stage table and compares it with the current rows:
- * within the batch the last row per key wins; against the table a row is inserted (new key), updated
- * (same key, different content) or unchanged. Leaves `changed_<table>` holding the rows to apply.
+ * Loads a batch (Arrow IPC from `rowsToIpc`, keys unique within it, as `mergeChunks` and stored segments
+ * guarantee) into a stage table and compares it with the current rows: a row is inserted (new key), updated
+ * (same key, different content) or unchanged. Leaves the view `changed_<table>` (over the stage when no key
+ * exists yet, else over the comparison table `compare_<table>`) holding the rows `applyChanged` writes.
+ *
+ * The stage keeps the Arrow columns as they arrived and converts types once, when rows are applied: at 700k
+ * rows each full copy of a table costs seconds in DuckDB-WASM, so the common cases copy as little as they
+ * can. A first import, or a later export with no overlap, finds no shared key with one hash join and skips
+ * the comparison; an overlapping file compares only the rows whose key exists.
  */
 export async function stageAndDiff(sql: Sql, table: FactTable, ipc: Uint8Array): Promise<Result<DiffCounts>> {
-  const raw = `raw_${table}`;
-  const steps = [
-    `DROP TABLE IF EXISTS ${raw}`,
-    `DROP TABLE IF EXISTS ${stageName(table)}`,
-    `DROP TABLE IF EXISTS ${changedName(table)}`,
-  ];
-  for (const s of steps) {
-    const r = await sql.exec(s);
-    if (!r.ok) return r;
-  }
-  const ins = await sql.insertArrowIpc(raw, ipc, true);
+  const stage = stageName(table);
+  const changed = changedName(table);
+  await discardTable(sql, table);
+  const ins = await sql.insertArrowIpc(stage, ipc, true);
   if (!ins.ok) return ins;
-  const cmp = compareCols(table);
-  const changedCond = cmp.map((c) => `s.${ident(c)} IS DISTINCT FROM t.${ident(c)}`).join(' OR ');
-  const stmts = [
-    `CREATE TABLE ${stageName(table)} AS SELECT ${stageSelect(table)}, ${ORD} FROM ${raw}
-       QUALIFY row_number() OVER (PARTITION BY key ORDER BY ${ORD} DESC) = 1`,
-    `DROP TABLE ${raw}`,
-    `CREATE TABLE ${changedName(table)} AS
-       SELECT s.*, (t.key IS NULL) AS _is_new FROM ${stageName(table)} s LEFT JOIN ${ident(table)} t ON s.key = t.key
-       WHERE t.key IS NULL OR ${changedCond}`,
-  ];
-  for (const s of stmts) {
-    const r = await sql.exec(s);
-    if (!r.ok) return r;
-  }
-  const counts = await sql.query<{ total: bigint; inserted: bigint; changed: bigint }>(
-    `SELECT (SELECT count(*) FROM ${stageName(table)}) AS total,
-            (SELECT count(*) FILTER (WHERE _is_new) FROM ${changedName(table)}) AS inserted,
-            (SELECT count(*) FROM ${changedName(table)}) AS changed`,
+  const counts = await sql.query<{ total: bigint; overlap: bigint }>(
+    `SELECT (SELECT count(*) FROM ${stage}) AS total,
+            (SELECT count(*) FROM ${stage} s JOIN ${ident(table)} t ON s.key = t.key) AS overlap`,
   );
   if (!counts.ok) return counts;
-  const row = counts.value[0];
-  if (!row) return err('db-error', 'no counts');
-  const total = Number(row.total);
-  const inserted = Number(row.inserted);
-  const changed = Number(row.changed);
-  return ok({ total, inserted, updated: changed - inserted, unchanged: total - changed });
+  const total = Number(counts.value[0]?.total ?? 0);
+  const overlap = Number(counts.value[0]?.overlap ?? 0);
+  if (overlap === 0) {
+    const v = await sql.exec(
+      `CREATE VIEW ${changed} AS SELECT ${stageSelect(table)}, ${ORD}, true AS _is_new FROM ${stage}`,
+    );
+    if (!v.ok) return v;
+    return ok({ total, inserted: total, updated: 0, unchanged: 0 });
+  }
+  const cmp = compareCols(table);
+  const changedCond = cmp.map((c) => `s.${ident(c)} IS DISTINCT FROM t.${ident(c)}`).join(' OR ');
+  const c = await sql.exec(
+    `CREATE TABLE ${compareName(table)} AS
+       SELECT s.*, (t.key IS NULL) AS _is_new
+       FROM (SELECT ${stageSelect(table)}, ${ORD} FROM ${stage}) s LEFT JOIN ${ident(table)} t ON s.key = t.key
+       WHERE t.key IS NULL OR ${changedCond}`,
+  );
+  if (!c.ok) return c;
+  const v = await sql.exec(`CREATE VIEW ${changed} AS SELECT * FROM ${compareName(table)}`);
+  if (!v.ok) return v;
+  const n = await sql.query<{ inserted: bigint; changed: bigint }>(
+    `SELECT count(*) FILTER (WHERE _is_new) AS inserted, count(*) AS changed FROM ${changed}`,
+  );
+  if (!n.ok) return n;
+  const inserted = Number(n.value[0]?.inserted ?? 0);
+  const nChanged = Number(n.value[0]?.changed ?? 0);
+  return ok({ total, inserted, updated: nChanged - inserted, unchanged: total - nChanged });
 }
 
 /** Row positions (the `_ord` of the batch) of the changed rows, ascending. */
@@ -112,16 +118,40 @@ export async function changedOrdinals(sql: Sql, table: FactTable): Promise<Resul
   return r.ok ? ok(r.value.map((x) => Number(x.o))) : r;
 }
 
+/**
+ * The staged rows that `changed_<table>` holds, as Arrow IPC in the layout `rowsToIpc` writes (`_ord`
+ * renumbered 0..n-1): the segment stored for an import that changed only part of its file, read back from
+ * DuckDB so the parsed row objects need not be kept in memory between preview and commit.
+ */
+export function changedSegmentIpc(sql: Sql, table: FactTable): Promise<Result<Uint8Array>> {
+  return sql.queryIpc(
+    `SELECT * REPLACE (CAST(row_number() OVER (ORDER BY ${ORD}) - 1 AS INTEGER) AS ${ORD})
+     FROM ${stageName(table)} WHERE ${ORD} IN (SELECT ${ORD} FROM ${changedName(table)}) ORDER BY ${ORD}`,
+  );
+}
+
 /** Applies `changed_<table>` to the table: replaced keys are deleted, then the new versions inserted. */
 export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<null>> {
   const cols = TABLES[table].map((c) => ident(c.name)).join(', ');
+  const changed = changedName(table);
   const stmts = [
-    `DELETE FROM ${ident(table)} WHERE key IN (SELECT key FROM ${changedName(table)} WHERE NOT _is_new)`,
-    `INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${changedName(table)}`,
-    `DROP TABLE IF EXISTS ${changedName(table)}`,
-    `DROP TABLE IF EXISTS ${stageName(table)}`,
+    `DELETE FROM ${ident(table)} WHERE key IN (SELECT key FROM ${changed} WHERE NOT _is_new)`,
+    `INSERT INTO ${ident(table)} (${cols}) SELECT ${cols} FROM ${changed}`,
   ];
   for (const s of stmts) {
+    const r = await sql.exec(s);
+    if (!r.ok) return r;
+  }
+  return discardTable(sql, table);
+}
+
+/** Drops one table's stage, comparison and changed view. */
+async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
+  for (const s of [
+    `DROP VIEW IF EXISTS ${changedName(table)}`,
+    `DROP TABLE IF EXISTS ${compareName(table)}`,
+    `DROP TABLE IF EXISTS ${stageName(table)}`,
+  ]) {
     const r = await sql.exec(s);
     if (!r.ok) return r;
   }
@@ -130,11 +160,7 @@ export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<n
 
 /** Drops staging tables after a cancelled or failed import. */
 export async function discardStage(sql: Sql): Promise<void> {
-  for (const t of FACT_TABLES) {
-    await sql.exec(`DROP TABLE IF EXISTS ${changedName(t)}`);
-    await sql.exec(`DROP TABLE IF EXISTS ${stageName(t)}`);
-    await sql.exec(`DROP TABLE IF EXISTS raw_${t}`);
-  }
+  for (const t of FACT_TABLES) await discardTable(sql, t);
 }
 
 /** Empties every fact table (before a rebuild from stored segments, or on "Delete all data"). */

@@ -7,6 +7,7 @@
  * would add 37 MiB to the offline precache.
  */
 import { AsyncDuckDB, VoidLogger, type InstantiationProgress } from '@duckdb/duckdb-wasm';
+import { tableToIPC } from 'apache-arrow';
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { err, ok, type Result } from '../../engine/result';
@@ -33,6 +34,13 @@ export async function openBrowserSql(onProgress?: (p: LoadProgress) => void): Pr
       try {
         const t = await conn.query(sql);
         return ok(t.toArray().map((r) => arrowRowToObject(r) as Row));
+      } catch (e) {
+        return err('db-error', message(e));
+      }
+    },
+    async queryIpc(sql: string): Promise<Result<Uint8Array>> {
+      try {
+        return ok(tableToIPC(await conn.query(sql), 'stream'));
       } catch (e) {
         return err('db-error', message(e));
       }

@@ -19,6 +19,11 @@ interface BlockingDb {
 }
 
 const require = createRequire(import.meta.url);
+/**
+ * The CommonJS build of apache-arrow, the same module instance the blocking bindings return tables from
+ * (an ES-module import would be a second instance, whose `tableToIPC` does not recognise those tables).
+ */
+const arrow = require('apache-arrow') as { tableToIPC(table: unknown, type: 'stream'): Uint8Array };
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -57,6 +62,13 @@ export async function openNodeSql(): Promise<Sql> {
               .map((r) => arrowRowToObject(r) as Row),
           ),
         );
+      } catch (e) {
+        return Promise.resolve(err('db-error', message(e)));
+      }
+    },
+    queryIpc(sql: string): Promise<Result<Uint8Array>> {
+      try {
+        return Promise.resolve(ok(arrow.tableToIPC(conn.query(sql), 'stream')));
       } catch (e) {
         return Promise.resolve(err('db-error', message(e)));
       }

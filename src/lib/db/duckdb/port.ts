@@ -16,6 +16,8 @@ export interface Sql {
   query<Row extends SqlRow = SqlRow>(sql: string): Promise<Result<Row[]>>;
   /** Runs statements for their effect. */
   exec(sql: string): Promise<Result<null>>;
+  /** Runs a query and returns its result as Arrow IPC stream bytes (the segment format, see arrow.ts). */
+  queryIpc(sql: string): Promise<Result<Uint8Array>>;
   /** Appends (or creates) a table from Arrow IPC stream bytes. */
   insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<Result<null>>;
   /** DuckDB's version string, e.g. "v1.4.3". */

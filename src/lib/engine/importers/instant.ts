@@ -143,7 +143,7 @@ export function createInstantReader(order: DateOrder, zone: string): (text: stri
     return new Date(ms).toISOString();
   };
 
-  return (text: string): ReadInstant | null => {
+  const read = (text: string): ReadInstant | null => {
     const p = parseLocal(text, order);
     if (!p) return null;
     const t = p.local;
@@ -153,7 +153,21 @@ export function createInstantReader(order: DateOrder, zone: string): (text: stri
     }
     return { iso: wallIso(t), local: t };
   };
+  // Exports written to the minute repeat the same text on consecutive rows (a bet's stake, its legs and
+  // a burst of bets): the previous few answers are kept. Results are frozen, since they are shared.
+  const recent = new Map<string, ReadInstant | null>();
+  return (text: string): ReadInstant | null => {
+    const hit = recent.get(text);
+    if (hit !== undefined || recent.has(text)) return hit ?? null;
+    const r = read(text);
+    if (r) Object.freeze(r.local);
+    if (recent.size >= MAX_RECENT) recent.clear();
+    recent.set(text, r ? Object.freeze(r) : null);
+    return r;
+  };
 }
+
+const MAX_RECENT = 4096;
 
 /** "YYYY-MM-DD" of a wall-clock time, as written in the file. */
 export function localDateText(t: LocalDateTime): string {

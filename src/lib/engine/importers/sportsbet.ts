@@ -196,6 +196,34 @@ function detectSportsbet(header: readonly string[]): number {
   return (shareOfColumns(header, rest) * rest.length + 1) / SPORTSBET_HEADER.length;
 }
 
+/** A Summary cell split into lines, its one-line description, and its parts (parsed on first use). */
+interface ReadSummary {
+  description: string;
+  parts: () => SummaryParts;
+}
+
+/**
+ * Reads Summary cells with a small memo: a bet's settlement row repeats its stake row's Summary, so about
+ * half the bet rows of a ledger read a Summary seen a moment earlier.
+ */
+function summaryReader(): (summary: string) => ReadSummary {
+  const memo = new Map<string, ReadSummary>();
+  return (summary) => {
+    const hit = memo.get(summary);
+    if (hit) return hit;
+    const rawLines = summary.split(/\r?\n|\r/);
+    const lines = rawLines.map((s) => s.trim()).filter((s) => s !== '');
+    let parts: SummaryParts | null = null;
+    const read: ReadSummary = {
+      description: lines.join(' / '),
+      parts: () => (parts ??= parseSummary(rawLines)),
+    };
+    if (memo.size >= 2048) memo.clear();
+    memo.set(summary, read);
+    return read;
+  };
+}
+
 function parseSportsbet(
   header: readonly string[],
   rows: readonly string[][],
@@ -205,6 +233,7 @@ function parseSportsbet(
   const c = columnsOf(header);
   const timeName = c.time >= 0 ? (header[c.time] ?? 'Time (AEST)') : 'Time (AEST)';
   const readInstant = createInstantReader(opts.dateOrder, opts.zone);
+  const readSummary = summaryReader();
   const txns: BookTxn[] = [];
   const legs: BetLeg[] = [];
   const rejects: RowReject[] = [];
@@ -267,9 +296,8 @@ function parseSportsbet(
     }
 
     const summary = cellAt(row, c.summary);
-    const rawLines = summary.split(/\r?\n|\r/);
-    const summaryLines = rawLines.map((s) => s.trim()).filter((s) => s !== '');
-    const description = summaryLines.length > 0 ? summaryLines.join(' / ') : type;
+    const read = readSummary(summary);
+    const description = read.description || type;
     // Only rows about a bet get their Summary parsed into event, market and selection.
     const isBetRow = betKey !== null && !(kind === 'adjustment' && betId === '');
 
@@ -281,7 +309,7 @@ function parseSportsbet(
     let result: string | null = null;
     let sport: string | null = null;
     if (isBetRow) {
-      const parts = parseSummary(rawLines);
+      const parts = read.parts();
       betType = sportsbetBetType(
         summary,
         {
