@@ -149,13 +149,42 @@ export function arrowName(spec: ColumnSpec): string {
   return spec.type === 'timestamp' ? `${spec.name}_ms` : spec.name;
 }
 
-/** Encodes fact rows as one Arrow IPC stream (with an `_ord` column 0..n-1). */
-export function rowsToIpc<T extends FactTable>(table: T, rows: readonly FactRows[T][]): Uint8Array {
+/**
+ * Rows per stored segment. Chromium refuses an IndexedDB value over about 127 MiB ("The serialized keys
+ * and/or value are too large"); 100k Sportsbet ledger rows, Summary text included, are about 35 MB.
+ */
+export const SEGMENT_ROWS = 100_000;
+
+/** Encodes fact rows as one Arrow IPC stream, with an `_ord` column counting from `ordBase`. */
+export function rowsToIpc<T extends FactTable>(
+  table: T,
+  rows: readonly FactRows[T][],
+  ordBase = 0,
+): Uint8Array {
   const cols: Record<string, Vector> = {};
   const objs = rows as unknown as readonly Record<string, unknown>[];
   for (const spec of TABLES[table]) cols[arrowName(spec)] = columnVector(spec, objs);
   const ord = new Int32Array(rows.length);
-  for (let i = 0; i < ord.length; i++) ord[i] = i;
+  for (let i = 0; i < ord.length; i++) ord[i] = ordBase + i;
   cols[ORD] = makeVector(ord);
   return tableToIPC(new Table(cols), 'stream');
+}
+
+/** Encodes rows as IPC streams of at most `maxRows` rows each, `_ord` counting across them. */
+export function rowsToIpcChunks<T extends FactTable>(
+  table: T,
+  rows: readonly FactRows[T][],
+  maxRows = SEGMENT_ROWS,
+): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let from = 0; from < rows.length; from += maxRows)
+    out.push(rowsToIpc(table, rows.slice(from, from + maxRows), from));
+  return out;
+}
+
+/** How many rows each of the chunks `rowsToIpcChunks` makes of `n` rows holds. */
+export function chunkSizes(n: number, maxRows = SEGMENT_ROWS): number[] {
+  const sizes: number[] = [];
+  for (let from = 0; from < n; from += maxRows) sizes.push(Math.min(maxRows, n - from));
+  return sizes;
 }

@@ -24,11 +24,11 @@ import { FACT_TABLES } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
 import type { DateOrder } from '../engine/time';
 import { decideDateOrder, mergeChunks } from '../engine/importers/run';
-import { rowsToIpc } from './arrow';
+import { chunkSizes, rowsToIpcChunks } from './arrow';
 import type { Sql } from './duckdb/port';
 import {
   applyChanged,
-  changedSegmentIpc,
+  changedSegmentIpcs,
   discardStage,
   refreshDerived,
   stageAndDiff,
@@ -96,7 +96,7 @@ export interface Prepared {
    * The batch as Arrow IPC per table, built once at prepare and kept for commit; not sent to the page.
    * A file's parsed row objects are dropped once encoded (at 700k rows they weigh several hundred MB).
    */
-  ipcs?: Partial<Record<FactTable, Uint8Array>>;
+  ipcs?: Partial<Record<FactTable, Uint8Array[]>>;
   /** Row objects, for a Prepared built by hand (a typed-in trade); commit encodes them. */
   batch?: FactBatch;
   zone: string;
@@ -276,13 +276,13 @@ export async function prepareImport(
         };
 
   const perTable: Partial<Record<FactTable, DiffCounts>> = {};
-  const ipcs: Partial<Record<FactTable, Uint8Array>> = {};
+  const ipcs: Partial<Record<FactTable, Uint8Array[]>> = {};
   stagedBy.delete(sql);
   for (const t of FACT_TABLES) {
     const rows = batch[t];
     if (!rows || rows.length === 0) continue;
     report('compare', 0, rows.length, true);
-    const ipc = rowsToIpc(t, rows as FactRows[typeof t][]);
+    const ipc = rowsToIpcChunks(t, rows as FactRows[typeof t][]);
     ipcs[t] = ipc;
     delete batch[t];
     const d = await stageAndDiff(sql, t, ipc);
@@ -370,7 +370,7 @@ export async function commitImport(
   for (const t of FACT_TABLES) {
     const rows = p.batch?.[t] as FactRows[typeof t][] | undefined;
     const n = p.counts[t] ?? 0;
-    const ipc = p.ipcs?.[t] ?? (rows && rows.length > 0 ? rowsToIpc(t, rows) : undefined);
+    const ipc = p.ipcs?.[t] ?? (rows && rows.length > 0 ? rowsToIpcChunks(t, rows) : undefined);
     if (n === 0 || !ipc) continue;
     report('compare', 0, n, true);
     const kept = reuse ? p.perTable[t] : undefined;
@@ -383,20 +383,20 @@ export async function commitImport(
       counts.updated = d.value.updated;
       counts.unchanged = d.value.unchanged;
     }
-    if (store && d.value.inserted + d.value.updated > 0) {
-      let segIpc = ipc;
-      if (d.value.inserted + d.value.updated !== n) {
-        const sub = await changedSegmentIpc(sql, t);
+    const changedRows = d.value.inserted + d.value.updated;
+    if (store && changedRows > 0) {
+      // Every row changed (a first import): the staged chunks are the segments. Otherwise the changed
+      // rows are read back from DuckDB, chunked the same way.
+      let parts = ipc;
+      if (changedRows !== n) {
+        const sub = await changedSegmentIpcs(sql, t, changedRows);
         if (!sub.ok) return fail(sub);
-        segIpc = sub.value;
+        parts = sub.value;
       }
-      segments.push({
-        importId: id,
-        seq,
-        table: t,
-        rowCount: d.value.inserted + d.value.updated,
-        ipc: segIpc,
-      });
+      const sizes = chunkSizes(changedRows);
+      parts.forEach((part, i) =>
+        segments.push({ importId: id, seq, table: t, rowCount: sizes[i] ?? 0, ipc: part }),
+      );
     }
     if (hooks.isCancelled?.()) return fail(err('cancelled'));
   }
@@ -447,13 +447,33 @@ export async function loadSegments(
 ): Promise<Result<number>> {
   let n = 0;
   ledgerChanged(sql);
-  for await (const s of segments) {
-    const d = await stageAndDiff(sql, s.table, s.ipc);
+  // The chunks one import stored for one table are staged together: one comparison instead of several.
+  let group: Segment[] = [];
+  const flush = async (): Promise<Result<null>> => {
+    const first = group[0];
+    if (!first) return ok(null);
+    const d = await stageAndDiff(
+      sql,
+      first.table,
+      group.map((g) => g.ipc),
+    );
     if (!d.ok) return d;
-    const a = await applyChanged(sql, s.table);
+    const a = await applyChanged(sql, first.table);
     if (!a.ok) return a;
-    n += s.rowCount;
+    for (const g of group) n += g.rowCount;
+    group = [];
+    return ok(null);
+  };
+  for await (const s of segments) {
+    const first = group[0];
+    if (first && (first.importId !== s.importId || first.table !== s.table)) {
+      const f = await flush();
+      if (!f.ok) return f;
+    }
+    group.push(s);
   }
+  const f = await flush();
+  if (!f.ok) return f;
   const r = await refreshDerived(sql);
   return r.ok ? ok(n) : r;
 }

@@ -1,11 +1,13 @@
+import { tableFromIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BookTxn } from '../engine/model';
-import { rowsToIpc } from './arrow';
+import { chunkSizes, rowsToIpc, rowsToIpcChunks } from './arrow';
 import { openNodeSql } from './duckdb/node';
 import type { Sql } from './duckdb/port';
 import {
   applyChanged,
   changedOrdinals,
+  changedSegmentIpcs,
   ensureSchema,
   headline,
   refreshDerived,
@@ -113,5 +115,34 @@ describe('ledger in DuckDB (node adapter)', () => {
       'SELECT CAST(sum(x) AS BIGINT) AS s FROM (VALUES (4503599627370495::BIGINT), (4503599627370497::BIGINT)) t(x)',
     );
     expect(r.ok && r.value[0]?.s).toBe(9007199254740992n);
+  });
+});
+
+describe('staging in chunks', () => {
+  it('stages several IPC chunks as one batch and reads the changed rows back in chunks', async () => {
+    const sql = await openNodeSql();
+    expect((await ensureSchema(sql)).ok).toBe(true);
+    const rows = [1, 2, 3, 4, 5].map((i) => txn(i, null, 'deposit', i * 100, '2026-03-01T00:00:00.000Z'));
+    const first = await stageAndDiff(sql, 'book_txns', rowsToIpcChunks('book_txns', rows, 2));
+    expect(first.ok && first.value).toEqual({ total: 5, inserted: 5, updated: 0, unchanged: 0 });
+    expect((await applyChanged(sql, 'book_txns')).ok).toBe(true);
+
+    // Rows 2 and 4 change, row 6 is new: three changed rows, read back two per chunk.
+    const next = [...rows, txn(6, null, 'deposit', 600, '2026-03-02T00:00:00.000Z')].map((r, i) =>
+      i === 1 || i === 3 ? { ...r, amountCents: r.amountCents + 1 } : r,
+    );
+    const second = await stageAndDiff(sql, 'book_txns', rowsToIpcChunks('book_txns', next, 4));
+    expect(second.ok && second.value).toEqual({ total: 6, inserted: 1, updated: 2, unchanged: 3 });
+    const parts = await changedSegmentIpcs(sql, 'book_txns', 3, 2);
+    if (!parts.ok) throw new Error(parts.error.message);
+    const tables = parts.value.map((p) => tableFromIPC(p));
+    expect(tables.map((t) => t.numRows)).toEqual([2, 1]);
+    expect(tables.flatMap((t) => Array.from(t.getChild('_ord')!.toArray() as Int32Array))).toEqual([0, 1, 2]);
+    expect(tables.flatMap((t) => t.getChild('key')!.toArray() as string[])).toEqual([
+      'sportsbet:txn:2',
+      'sportsbet:txn:4',
+      'sportsbet:txn:6',
+    ]);
+    expect(chunkSizes(5, 2)).toEqual([2, 2, 1]);
   });
 });

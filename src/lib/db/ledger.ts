@@ -6,8 +6,8 @@
  */
 import type { FactTable } from '../engine/model';
 import { FACT_TABLES, TABLES } from '../engine/model';
-import { ok, type Result } from '../engine/result';
-import { arrowName, ORD } from './arrow';
+import { err, ok, type Result } from '../engine/result';
+import { arrowName, ORD, SEGMENT_ROWS } from './arrow';
 import { ident, type Sql } from './duckdb/port';
 
 const SQL_TYPE = {
@@ -72,12 +72,20 @@ const compareName = (t: FactTable) => `compare_${t}`;
  * can. A first import, or a later export with no overlap, finds no shared key with one hash join and skips
  * the comparison; an overlapping file compares only the rows whose key exists.
  */
-export async function stageAndDiff(sql: Sql, table: FactTable, ipc: Uint8Array): Promise<Result<DiffCounts>> {
+export async function stageAndDiff(
+  sql: Sql,
+  table: FactTable,
+  ipc: Uint8Array | readonly Uint8Array[],
+): Promise<Result<DiffCounts>> {
   const stage = stageName(table);
   const changed = changedName(table);
   await discardTable(sql, table);
-  const ins = await sql.insertArrowIpc(stage, ipc, true);
-  if (!ins.ok) return ins;
+  const parts = ipc instanceof Uint8Array ? [ipc] : ipc;
+  if (parts.length === 0) return err('invalid-argument', `no ${table} rows to stage`);
+  for (let i = 0; i < parts.length; i++) {
+    const ins = await sql.insertArrowIpc(stage, parts[i]!, i === 0);
+    if (!ins.ok) return ins;
+  }
   const counts = await sql.query<{ total: bigint; overlap: bigint }>(
     `SELECT (SELECT count(*) FROM ${stage}) AS total,
             (SELECT count(*) FROM ${stage} s JOIN ${ident(table)} t ON s.key = t.key) AS overlap`,
@@ -120,14 +128,28 @@ export async function changedOrdinals(sql: Sql, table: FactTable): Promise<Resul
 
 /**
  * The staged rows that `changed_<table>` holds, as Arrow IPC in the layout `rowsToIpc` writes (`_ord`
- * renumbered 0..n-1): the segment stored for an import that changed only part of its file, read back from
- * DuckDB so the parsed row objects need not be kept in memory between preview and commit.
+ * renumbered 0..n-1), in chunks of at most `maxRows` rows: the segments stored for an import that changed
+ * only part of its file, read back from DuckDB so the parsed row objects need not be kept in memory
+ * between preview and commit.
  */
-export function changedSegmentIpc(sql: Sql, table: FactTable): Promise<Result<Uint8Array>> {
-  return sql.queryIpc(
-    `SELECT * REPLACE (CAST(row_number() OVER (ORDER BY ${ORD}) - 1 AS INTEGER) AS ${ORD})
-     FROM ${stageName(table)} WHERE ${ORD} IN (SELECT ${ORD} FROM ${changedName(table)}) ORDER BY ${ORD}`,
-  );
+export async function changedSegmentIpcs(
+  sql: Sql,
+  table: FactTable,
+  changedRows: number,
+  maxRows = SEGMENT_ROWS,
+): Promise<Result<Uint8Array[]>> {
+  const out: Uint8Array[] = [];
+  for (let from = 0; from < changedRows; from += maxRows) {
+    const r = await sql.queryIpc(
+      `SELECT * FROM (
+         SELECT * REPLACE (CAST(row_number() OVER (ORDER BY ${ORD}) - 1 AS INTEGER) AS ${ORD})
+         FROM ${stageName(table)} WHERE ${ORD} IN (SELECT ${ORD} FROM ${changedName(table)})
+       ) WHERE ${ORD} >= ${from} AND ${ORD} < ${from + maxRows} ORDER BY ${ORD}`,
+    );
+    if (!r.ok) return r;
+    out.push(r.value);
+  }
+  return ok(out);
 }
 
 /** Applies `changed_<table>` to the table: replaced keys are deleted, then the new versions inserted. */

@@ -20,15 +20,21 @@ class EngineState {
   start(): Promise<Result<EngineStatus>> {
     if (!this.#starting) {
       this.status = { ...this.status, state: 'loading' };
-      this.#starting = this.api.start(Comlink.proxy((p: LoadProgress) => (this.progress = p))).then((r) => {
-        if (r.ok) this.status = r.value;
-        else {
-          this.status = { ...this.status, state: 'error', message: r.error.message ?? r.error.code };
-          this.#starting = null;
-        }
-        this.progress = null;
-        return r;
-      });
+      this.#starting = this.api
+        .start(
+          Comlink.proxy((p: LoadProgress) => {
+            this.progress = p;
+          }),
+        )
+        .then((r) => {
+          if (r.ok) this.status = r.value;
+          else {
+            this.status = { ...this.status, state: 'error', message: r.error.message ?? r.error.code };
+            this.#starting = null;
+          }
+          this.progress = null;
+          return r;
+        });
     }
     return this.#starting;
   }
