@@ -15,7 +15,6 @@ import type {
   Detection,
   FormatId,
   Importer,
-  ParsedChunk,
   ParseOptions,
   RowReject,
 } from '../engine/importers/types';
@@ -23,15 +22,17 @@ import type { FactBatch, FactRows, FactTable } from '../engine/model';
 import { FACT_TABLES } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
 import type { DateOrder } from '../engine/time';
-import { decideDateOrder, mergeChunks } from '../engine/importers/run';
-import { chunkSizes, rowsToIpcChunks } from './arrow';
+import { createChunkMerger, decideDateOrder } from '../engine/importers/run';
+import { chunkSizes, rowsToIpc, rowsToIpcChunks, SEGMENT_ROWS } from './arrow';
 import type { Sql } from './duckdb/port';
 import {
   applyChanged,
   changedSegmentIpcs,
+  diffStaged,
   discardStage,
   refreshDerived,
   stageAndDiff,
+  stageChunk,
   type DiffCounts,
 } from './ledger';
 
@@ -184,6 +185,54 @@ function mainTable(counts: Partial<Record<FactTable, number>>): FactTable | null
 }
 
 /**
+ * Final rows → Arrow IPC chunks of `SEGMENT_ROWS` rows → the stage in DuckDB, as a file is parsed. Each
+ * chunk is encoded as soon as it is full, and its row objects dropped; the inserts are chained without
+ * waiting, so DuckDB's own worker ingests one chunk while this one parses the next. `done` waits for them.
+ */
+function streamToStage(sql: Sql) {
+  const counts: Partial<Record<FactTable, number>> = {};
+  const ipcs: Partial<Record<FactTable, Uint8Array[]>> = {};
+  const samples: Partial<Record<FactTable, unknown[]>> = {};
+  const pending: Partial<Record<FactTable, unknown[]>> = {};
+  let chain: Promise<Result<null>> = Promise.resolve(ok(null));
+  stagedBy.delete(sql);
+
+  const encode = (t: FactTable, rows: unknown[]): void => {
+    const base = counts[t] ?? 0;
+    const ipc = rowsToIpc(t, rows as FactRows[typeof t][], base);
+    (ipcs[t] ??= []).push(ipc);
+    counts[t] = base + rows.length;
+    chain = chain.then((r) => (r.ok ? stageChunk(sql, t, ipc, base === 0) : r));
+  };
+  return {
+    counts,
+    ipcs,
+    samples,
+    add(batch: FactBatch): void {
+      for (const t of Object.keys(batch) as FactTable[]) {
+        const rows = batch[t] as unknown[] | undefined;
+        if (!rows || rows.length === 0) continue;
+        const sample = (samples[t] ??= []);
+        for (const r of rows) {
+          if (sample.length >= 8) break;
+          sample.push(r);
+        }
+        const buf = (pending[t] ??= []);
+        for (const r of rows) buf.push(r);
+        while (buf.length >= SEGMENT_ROWS) encode(t, buf.splice(0, SEGMENT_ROWS));
+      }
+    },
+    flush(): void {
+      for (const t of Object.keys(pending) as FactTable[]) {
+        const buf = pending[t] ?? [];
+        if (buf.length > 0) encode(t, buf.splice(0));
+      }
+    },
+    done: (): Promise<Result<null>> => chain,
+  };
+}
+
+/**
  * Reads and parses a file and diffs it against the ledger, writing nothing. `importers` are the known
  * formats; a mapping (from the mapping screen or a saved template) overrides detection.
  */
@@ -241,33 +290,45 @@ export async function prepareImport(
     ...(account ? { account } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
   };
-  let chunks: ParsedChunk[] = [];
   const total = table.rows.length;
-  const chunk = 20_000;
-  for (let from = 0; from < total; from += chunk) {
-    const to = Math.min(total, from + chunk);
-    chunks.push(importer.parse(table.header, table.rows.slice(from, to), table.lines.slice(from, to), opts));
+  const staged = streamToStage(sql);
+  const merger = createChunkMerger();
+  const slice = 20_000;
+  for (let from = 0; from < total; from += slice) {
+    const to = Math.min(total, from + slice);
+    const parsed = importer.parse(
+      table.header,
+      table.rows.slice(from, to),
+      table.lines.slice(from, to),
+      opts,
+    );
+    staged.add(merger.add(parsed));
     report('parse', to, total);
     await tick();
-    if (hooks.isCancelled?.()) return err('cancelled');
+    if (hooks.isCancelled?.()) {
+      await staged.done();
+      await discardStage(sql);
+      return err('cancelled');
+    }
   }
-  // Whole-file steps (numbering identical rows, counting a bet's legs) happen once over all chunks.
-  const merged = mergeChunks(chunks);
-  chunks = [];
-  // The CSV cells are no longer needed; letting them go before encoding keeps a large file's peak down.
+  // Whole-file steps (numbering identical rows, counting a bet's legs) ran as the chunks were merged; bets
+  // waited for their leg counts.
+  const merged = merger.finish();
+  staged.add({ bets: merged.bets });
+  staged.flush();
+  // The CSV cells are no longer needed; letting them go keeps a large file's peak down.
   table.rows = [];
   table.lines = [];
-  const batch = merged.batch;
   const rejects = merged.rejects;
   report('parse', total, total, true);
-  const counts = batchCounts(batch);
+  const { counts, ipcs, samples } = staged;
   const main = mainTable(counts);
   const sample =
     main === null
       ? null
       : {
           table: main,
-          rows: (batch[main] ?? []).slice(0, 8).map((r) => {
+          rows: (samples[main] ?? []).map((r) => {
             const cells = { ...(r as unknown as Record<string, string | number | boolean | null>) };
             const line = Number(cells.line);
             delete cells.line;
@@ -276,16 +337,16 @@ export async function prepareImport(
         };
 
   const perTable: Partial<Record<FactTable, DiffCounts>> = {};
-  const ipcs: Partial<Record<FactTable, Uint8Array[]>> = {};
-  stagedBy.delete(sql);
+  const ready = await staged.done();
+  if (!ready.ok) {
+    await discardStage(sql);
+    return ready;
+  }
   for (const t of FACT_TABLES) {
-    const rows = batch[t];
-    if (!rows || rows.length === 0) continue;
-    report('compare', 0, rows.length, true);
-    const ipc = rowsToIpcChunks(t, rows as FactRows[typeof t][]);
-    ipcs[t] = ipc;
-    delete batch[t];
-    const d = await stageAndDiff(sql, t, ipc);
+    const n = counts[t] ?? 0;
+    if (n === 0) continue;
+    report('compare', 0, n, true);
+    const d = await diffStaged(sql, t);
     if (!d.ok) {
       await discardStage(sql);
       return d;

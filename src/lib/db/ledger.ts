@@ -77,15 +77,37 @@ export async function stageAndDiff(
   table: FactTable,
   ipc: Uint8Array | readonly Uint8Array[],
 ): Promise<Result<DiffCounts>> {
-  const stage = stageName(table);
-  const changed = changedName(table);
-  await discardTable(sql, table);
   const parts = ipc instanceof Uint8Array ? [ipc] : ipc;
   if (parts.length === 0) return err('invalid-argument', `no ${table} rows to stage`);
   for (let i = 0; i < parts.length; i++) {
-    const ins = await sql.insertArrowIpc(stage, parts[i]!, i === 0);
+    const ins = await stageChunk(sql, table, parts[i]!, i === 0);
     if (!ins.ok) return ins;
   }
+  return diffStaged(sql, table);
+}
+
+/**
+ * Adds one IPC chunk of a batch to the table's stage; `first` starts a new stage (dropping any earlier
+ * one). A large file's chunks are staged as they are encoded, so DuckDB's worker ingests one chunk while
+ * the data worker parses the next; `diffStaged` then compares the whole batch.
+ */
+export async function stageChunk(
+  sql: Sql,
+  table: FactTable,
+  ipc: Uint8Array,
+  first: boolean,
+): Promise<Result<null>> {
+  if (first) {
+    const d = await discardTable(sql, table);
+    if (!d.ok) return d;
+  }
+  return sql.insertArrowIpc(stageName(table), ipc, first);
+}
+
+/** Compares the staged batch with the table (see `stageAndDiff`). */
+export async function diffStaged(sql: Sql, table: FactTable): Promise<Result<DiffCounts>> {
+  const stage = stageName(table);
+  const changed = changedName(table);
   const counts = await sql.query<{ total: bigint; overlap: bigint }>(
     `SELECT (SELECT count(*) FROM ${stage}) AS total,
             (SELECT count(*) FROM ${stage} s JOIN ${ident(table)} t ON s.key = t.key) AS overlap`,

@@ -4,7 +4,7 @@
  * and `mergeChunks`), and merges the slices into one ParsedFile. `importBytes` chains decoding, CSV
  * reading, detection and this runner for the CLI and tests.
  */
-import type { FactBatch, FactRows, FactTable } from '../model';
+import type { BetLeg, FactBatch, FactRows, FactTable } from '../model';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { DateOrder } from '../time';
@@ -110,72 +110,101 @@ const TABLE_WORDS: Record<FactTable, string> = {
   bank_txns: 'bank',
 };
 
-/** Keeps the first row of each key; returns how many later rows were dropped. */
-function dropRepeatedKeys<T extends { key: string }>(rows: T[]): number {
-  const seen = new Set<string>();
-  let write = 0;
-  for (const row of rows) {
-    if (seen.has(row.key)) continue;
-    seen.add(row.key);
-    rows[write++] = row;
-  }
-  const dropped = rows.length - write;
-  rows.length = write;
-  return dropped;
-}
-
 /**
- * Merges the chunks of one file in order and finishes what row-local parsing cannot:
+ * Merges the chunks of one file as they are parsed, in file order, and finishes what row-local parsing
+ * cannot:
  * - numbers occurrence slots (`:{n}` key endings, see occurrence.ts) in file order; for bet legs the
  *   number is also the leg's `legIndex`;
  * - keeps only the first row of a key repeated within the file (a duplicated line, or DraftKings rows of
  *   one bet when there is no Primary column), saying so in a note;
  * - fills `legCount` of bets that left it 0 (unknown) with the number of their legs in the file (at
- *   least 1).
- * Rows are mutated in place; pass chunks that nothing else holds.
+ *   least 1), which is why bets are held until `finish`.
+ * `add` returns every other table's rows final at once, so a large file can be encoded and its row objects
+ * dropped chunk by chunk. Rows are mutated in place; pass chunks that nothing else holds.
  */
-export function mergeChunks(chunks: readonly ParsedChunk[]): ParsedChunk & { notes: string[] } {
-  const batch: FactBatch = {};
+export interface ChunkMerger {
+  /** The chunk's rows, final, for every table but `bets`. */
+  add(chunk: ParsedChunk): FactBatch;
+  /** The file's bets, its rejects in line order and notes on dropped repeats. */
+  finish(): { bets: FactRows['bets'][]; rejects: RowReject[]; notes: string[] };
+}
+
+export function createChunkMerger(): ChunkMerger {
+  const occurrences = new Map<FactTable, Map<string, number>>();
+  const seen = new Map<FactTable, Set<string>>();
+  const dropped = new Map<FactTable, number>();
+  const legCounts = new Map<string, number>();
+  const bets: FactRows['bets'][] = [];
   const rejects: RowReject[] = [];
-  const append = <T extends FactTable>(table: T, rows: FactRows[T][] | undefined): void => {
-    if (!rows || rows.length === 0) return;
-    const into = (batch[table] ??= []) as FactRows[T][];
-    for (const row of rows) into.push(row);
-  };
-  for (const chunk of chunks) {
-    for (const table of Object.keys(chunk.batch) as FactTable[]) append(table, chunk.batch[table]);
-    for (const r of chunk.rejects) rejects.push(r);
-  }
 
-  const notes: string[] = [];
-  for (const table of Object.keys(batch) as FactTable[]) {
-    const rows = batch[table] as { key: string }[] | undefined;
-    if (!rows) continue;
-    const given = numberOccurrences(rows);
-    if (table === 'bet_legs') {
-      const legs = batch.bet_legs ?? [];
-      legs.forEach((leg, i) => {
+  const finalRows = <T extends { key: string }>(table: FactTable, rows: T[]): T[] => {
+    let counts = occurrences.get(table);
+    if (!counts) occurrences.set(table, (counts = new Map()));
+    const given = numberOccurrences(rows, counts);
+    let keys = seen.get(table);
+    if (!keys) seen.set(table, (keys = new Set()));
+    const kept: T[] = [];
+    rows.forEach((row, i) => {
+      if (table === 'bet_legs') {
         const n = given[i] ?? 0;
-        if (n > 0) leg.legIndex = n;
-      });
-    }
-    const dropped = dropRepeatedKeys(rows);
-    if (dropped > 0) {
-      notes.push(
-        `${dropped} ${TABLE_WORDS[table]} row${dropped === 1 ? '' : 's'} repeated an id already in this file; ` +
-          'the first of each was kept.',
-      );
-    }
-  }
+        if (n > 0) (row as unknown as BetLeg).legIndex = n;
+      }
+      if (keys.has(row.key)) {
+        dropped.set(table, (dropped.get(table) ?? 0) + 1);
+        return;
+      }
+      keys.add(row.key);
+      if (table === 'bet_legs') {
+        const betKey = (row as unknown as BetLeg).betKey;
+        legCounts.set(betKey, (legCounts.get(betKey) ?? 0) + 1);
+      }
+      kept.push(row);
+    });
+    return kept;
+  };
 
-  if (batch.bets && batch.bets.some((b) => b.legCount === 0)) {
-    const legCounts = new Map<string, number>();
-    for (const leg of batch.bet_legs ?? []) legCounts.set(leg.betKey, (legCounts.get(leg.betKey) ?? 0) + 1);
-    for (const bet of batch.bets)
-      if (bet.legCount === 0) bet.legCount = Math.max(1, legCounts.get(bet.key) ?? 0);
+  return {
+    add(chunk) {
+      for (const r of chunk.rejects) rejects.push(r);
+      const out: FactBatch = {};
+      for (const table of Object.keys(chunk.batch) as FactTable[]) {
+        const rows = chunk.batch[table] as { key: string }[] | undefined;
+        if (!rows || rows.length === 0) continue;
+        const kept = finalRows(table, rows);
+        if (table === 'bets') for (const b of kept as unknown as FactRows['bets'][]) bets.push(b);
+        else if (kept.length > 0) (out as Record<string, unknown>)[table] = kept;
+      }
+      return out;
+    },
+    finish() {
+      for (const bet of bets) if (bet.legCount === 0) bet.legCount = Math.max(1, legCounts.get(bet.key) ?? 0);
+      const notes: string[] = [];
+      for (const [table, n] of dropped) {
+        notes.push(
+          `${n} ${TABLE_WORDS[table]} row${n === 1 ? '' : 's'} repeated an id already in this file; ` +
+            'the first of each was kept.',
+        );
+      }
+      rejects.sort((a, b) => a.line - b.line);
+      return { bets, rejects, notes };
+    },
+  };
+}
+
+/** Merges all chunks of one file at once (see `createChunkMerger`). */
+export function mergeChunks(chunks: readonly ParsedChunk[]): ParsedChunk & { notes: string[] } {
+  const merger = createChunkMerger();
+  const batch: FactBatch = {};
+  for (const chunk of chunks) {
+    const rows = merger.add(chunk);
+    for (const table of Object.keys(rows) as FactTable[]) {
+      const into = (batch[table] ??= []) as { key: string }[];
+      for (const row of rows[table] as { key: string }[]) into.push(row);
+    }
   }
-  rejects.sort((a, b) => a.line - b.line);
-  return { batch, rejects, notes };
+  const done = merger.finish();
+  if (done.bets.length > 0) batch.bets = done.bets;
+  return { batch, rejects: done.rejects, notes: done.notes };
 }
 
 /**
