@@ -153,21 +153,18 @@ export function createInstantReader(order: DateOrder, zone: string): (text: stri
     }
     return { iso: wallIso(t), local: t };
   };
-  // Exports written to the minute repeat the same text on consecutive rows (a bet's stake, its legs and
-  // a burst of bets): the previous few answers are kept. Results are frozen, since they are shared.
-  const recent = new Map<string, ReadInstant | null>();
+  // Consecutive rows often repeat a time (a bet's stake and its legs, a burst of bets in one minute); most
+  // times in a file are distinct, so only the previous answer is kept.
+  let lastText: string | null = null;
+  let last: ReadInstant | null = null;
   return (text: string): ReadInstant | null => {
-    const hit = recent.get(text);
-    if (hit !== undefined || recent.has(text)) return hit ?? null;
-    const r = read(text);
-    if (r) Object.freeze(r.local);
-    if (recent.size >= MAX_RECENT) recent.clear();
-    recent.set(text, r ? Object.freeze(r) : null);
-    return r;
+    if (text !== lastText) {
+      lastText = text;
+      last = read(text);
+    }
+    return last;
   };
 }
-
-const MAX_RECENT = 4096;
 
 /** "YYYY-MM-DD" of a wall-clock time, as written in the file. */
 export function localDateText(t: LocalDateTime): string {
