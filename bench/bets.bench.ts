@@ -13,11 +13,11 @@ import type { Sql } from '../src/lib/db/duckdb/port';
 import { ensureSchema, refreshDerived } from '../src/lib/db/ledger';
 import {
   analyticsRefreshSql,
-  betDaysSql,
   betLegsSql,
   betsTableSql,
   breakdownSql,
   clvSql,
+  dayClvRefreshSql,
   comparisonSql,
   DIMENSIONS,
   extremesSql,
@@ -223,11 +223,11 @@ export async function run(ctx: BenchContext): Promise<void> {
   const dateFilters = Array.from({ length: RUNS }, (_, i): BetFilter => ({ from: `${2018 + i}-01-01` }));
   ctx.add('bets.filter-repaint.dates.1m.ms', await repaintMedian(big.sql, dateFilters), 'ms');
 
-  // Typing a closing price on one bet: its bet_analytics row updated in place and bet_days rebuilt.
+  // Typing a closing price on one bet: its bet_analytics row and its day's bet_days CLV totals updated in place.
   const setRuns: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    for (const stmt of [...setClosingSql(`syn:${12 + i}`, 2 + i / 10), betDaysSql()])
+    for (const stmt of [...setClosingSql(`syn:${12 + i}`, 2 + i / 10), dayClvRefreshSql(`syn:${12 + i}`)])
       await must(big.sql, stmt);
     setRuns.push(performance.now() - t0);
   }

@@ -98,8 +98,8 @@ function checkedOdds(odds: number): number {
 
 /**
  * Statements that set (or, with null, clear) the typed closing price of one bet in `closing_manual` and
- * in its `bet_analytics` row, recomputing the price in use and its CLV. Rebuild `bet_days` afterwards
- * (`betDaysSql`), whose per-day CLV totals the dates-only panels read.
+ * in its `bet_analytics` row, recomputing the price in use and its CLV. Then run `dayClvRefreshSql` for
+ * the per-day CLV totals of `bet_days`, which the dates-only panels read.
  */
 export function setClosingSql(betKey: string, odds: number | null): string[] {
   const key = lit(betKey);
@@ -113,6 +113,21 @@ export function setClosingSql(betKey: string, odds: number | null): string[] {
   clv = CASE WHEN odds_decimal >= 1 AND ${used} >= 1 THEN odds_decimal / ${used} - 1 END
 WHERE key = ${key}`,
   ];
+}
+
+/**
+ * Recomputes the CLV totals (`clv_n`, `clv_sum`, `clv_beat`) of the one `bet_days` row holding this bet's
+ * local day, after `setClosingSql`: the same sums `betDaysSql` makes, over that day's settled bets only
+ * (a pending bet's day has nothing to change). Rebuilding all of `bet_days` took ~2 s at 1M bets.
+ */
+export function dayClvRefreshSql(betKey: string): string {
+  return `UPDATE bet_days SET clv_n = s.n, clv_sum = s.total, clv_beat = s.beat
+FROM (SELECT local_day, CAST(count(clv) AS BIGINT) AS n, CAST(coalesce(sum(clv), 0) AS DOUBLE) AS total,
+    CAST(count(*) FILTER (WHERE clv > 0) AS BIGINT) AS beat
+  FROM bet_analytics
+  WHERE is_settled AND local_day = (SELECT local_day FROM bet_analytics WHERE key = ${lit(betKey)})
+  GROUP BY local_day) s
+WHERE bet_days.local_day = s.local_day`;
 }
 
 /** Whether `bet_analytics` holds a bet with this key (`count` = 0 or 1). */
