@@ -17,6 +17,7 @@ import {
   betsTableSql,
   breakdownSql,
   clvSql,
+  dayClvRefreshSql,
   comparisonSql,
   DIMENSIONS,
   extremesSql,
@@ -26,6 +27,7 @@ import {
   parseLedgerYears,
   rgSignalsSql,
   seriesSql,
+  setClosingSql,
   swingsSql,
   type BetFilter,
 } from '../src/lib/engine/analytics';
@@ -220,4 +222,14 @@ export async function run(ctx: BenchContext): Promise<void> {
   ctx.add('bets.filter-repaint.1m.ms', await repaintMedian(big.sql, sportFilters), 'ms');
   const dateFilters = Array.from({ length: RUNS }, (_, i): BetFilter => ({ from: `${2018 + i}-01-01` }));
   ctx.add('bets.filter-repaint.dates.1m.ms', await repaintMedian(big.sql, dateFilters), 'ms');
+
+  // Typing a closing price on one bet: its bet_analytics row and its day's bet_days CLV totals updated in place.
+  const setRuns: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    for (const stmt of [...setClosingSql(`syn:${12 + i}`, 2 + i / 10), dayClvRefreshSql(`syn:${12 + i}`)])
+      await must(big.sql, stmt);
+    setRuns.push(performance.now() - t0);
+  }
+  ctx.add('bets.closing-odds-set.1m.median.ms', median(setRuns), 'ms');
 }

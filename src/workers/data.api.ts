@@ -15,6 +15,7 @@ import type { PropAccountView } from '../lib/db/prop';
 import type { Dashboard } from '../lib/db/bets-panels';
 import type {
   BetFilter,
+  BetRow,
   Comparison,
   DateRange,
   Dimension,
@@ -134,6 +135,12 @@ export interface DataApi {
   assignRuleSet(account: string, ruleSetId: string, startBalanceCents?: number): Promise<Result<null>>;
   /** Appends a closed trade typed by the user (undoable like an import). */
   addTrade(trade: ManualTrade): Promise<Result<CommitView>>;
+  /**
+   * Sets the closing price typed for one bet ("2.10", "11/10", "+110"), or clears it with null or blank
+   * text. Kept across reloads and re-imports; a typed price wins over an imported one. Returns the bet
+   * as the table shows it (`invalid-argument` with a hint for text that is not a price).
+   */
+  setClosingOdds(betKey: string, text: string | null): Promise<Result<BetRow>>;
 }
 
 let remote: Comlink.Remote<DataApi> | null = null;

@@ -23,6 +23,7 @@ import { demoWorldFiles } from '../lib/engine/generate/index';
 import { err, ok, type Result } from '../lib/engine/result';
 import { evaluatePropAccounts } from '../lib/db/prop';
 import { betLegs, betsCsv, comparison, dashboard, refreshAnalytics } from '../lib/db/bets-panels';
+import { setClosingOdds, syncClosingOdds } from '../lib/db/closing-odds';
 import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/rules/contracts';
 import { parseAmount } from '../lib/engine/money';
 import type { Trade } from '../lib/engine/model';
@@ -50,6 +51,8 @@ async function analyticsSql(): Promise<Result<Sql>> {
   const engine = await startEngine();
   if (!engine.ok) return engine;
   if (!analyticsFresh) {
+    const c = await syncClosingOdds(engine.value, getDb());
+    if (!c.ok) return c;
     const r = await refreshAnalytics(engine.value, await profileZone());
     if (!r.ok) return r;
     analyticsFresh = true;
@@ -304,6 +307,16 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
   });
 }
 
+/** Typed closing odds: stored in Dexie, applied to the analytics tables in place (CLV changes at once). */
+async function setTypedClosingOdds(betKey: string, text: string | null) {
+  const a = await analyticsSql();
+  if (!a.ok) return a;
+  const r = await setClosingOdds(a.value, getDb(), betKey, text);
+  // A DuckDB failure after the Dexie write: rebuild from Dexie on the next request.
+  if (!r.ok && r.error.code === 'db-error') analyticsFresh = false;
+  return r;
+}
+
 const api: DataApi = {
   async betsDashboard(filter, opts) {
     const a = await analyticsSql();
@@ -425,6 +438,7 @@ const api: DataApi = {
     status = { ...status, rows: 0 };
     return ok(null);
   },
+  setClosingOdds: setTypedClosingOdds,
 };
 
 Comlink.expose(api);

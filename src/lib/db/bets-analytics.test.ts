@@ -801,6 +801,8 @@ describe('bets analytics on a hand-built Sydney ledger', () => {
         '',
         '6',
         '',
+        '',
+        '',
         '40.00',
         '40.00',
         '0.00',

@@ -7,7 +7,7 @@ import { err, ok, type Result } from '../engine/result';
 import type { LedgerStore } from './import-service';
 import type { BankrollDb, ImportRecord, RejectSet, Segment } from './schema';
 
-function isQuota(e: unknown): boolean {
+export function isQuota(e: unknown): boolean {
   const name = (e as { name?: string; inner?: { name?: string } } | null)?.name;
   const inner = (e as { inner?: { name?: string } } | null)?.inner?.name;
   return (

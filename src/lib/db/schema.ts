@@ -124,6 +124,20 @@ export interface SimulationRun {
   summary: unknown;
 }
 
+/**
+ * A closing price typed by hand for one bet (the Bets table). Kept apart from the imported segments and
+ * keyed by the bet's natural key, so re-importing the bet never touches it; the typed price wins over an
+ * imported one (engine/analytics/closing-odds.ts).
+ */
+export interface ClosingOddsEntry {
+  betKey: string;
+  /** Decimal odds, > 1. */
+  oddsDecimal: number;
+  /** What the user typed ("11/10", "+110", "2.10"), shown back when they edit it. */
+  text: string;
+  enteredAt: string;
+}
+
 export interface Setting {
   key: string;
   value: unknown;
@@ -142,6 +156,7 @@ export type BankrollDb = Dexie & {
   policies: EntityTable<Policy, 'id'>;
   simulationRuns: EntityTable<SimulationRun, 'id'>;
   settings: EntityTable<Setting, 'key'>;
+  closingOdds: EntityTable<ClosingOddsEntry, 'betKey'>;
 };
 
 export const DB_NAME = 'bankroll-guardian';
@@ -162,9 +177,15 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/** Version 2 adds typed closing odds (one record per bet key); every v1 table is kept as it was. */
+export const SCHEMA_V2 = {
+  closingOdds: 'betKey',
+} as const;
+
 export function openDb(name = DB_NAME): BankrollDb {
   // 'strict' durability: a committed import is on disk before the transaction reports success.
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as BankrollDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
   return db;
 }

@@ -166,7 +166,11 @@ describe('shaping rows', () => {
       return_cents: 0n,
       net_cents: 0n,
       odds_decimal: 1.91,
-      closing_odds_decimal: null,
+      // A typed close of 1.95 in use over the imported 2.00.
+      closing_odds_decimal: 1.95,
+      closing_odds_imported: 2,
+      closing_odds_typed: 1.95,
+      clv: 1.91 / 1.95 - 1,
       sport: null,
       competition: null,
       event: 'A v B',
@@ -183,6 +187,14 @@ describe('shaping rows', () => {
       settledAt: null,
       localPlaced: '2024-04-07T02:10:00',
       stakeCents: 1234,
+      closingOddsDecimal: 1.95,
+      closingOddsImported: 2,
+      closingOddsTyped: 1.95,
+      closingSource: 'typed',
+    });
+    expect(parseBetRow({ closing_odds_imported: 2.1, closing_odds_typed: null })).toMatchObject({
+      closingSource: 'imported',
+      clv: null,
     });
     expect(betsCsvTable([bet]).rows[0]).toEqual([
       '2024-04-07 02:10:00',
@@ -198,7 +210,9 @@ describe('shaping rows', () => {
       'A -1.5',
       'A',
       '1.91',
-      '',
+      '1.95',
+      'typed',
+      '-0.0205',
       '12.34',
       '0.00',
       '0.00',

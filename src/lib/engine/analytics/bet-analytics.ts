@@ -136,6 +136,9 @@ export const TEXT_DIMENSIONS = {
  *   the bets of its local day and status, so the best N of a date range are among the rows ranked <= N;
  * - `after_loss`: placed within CHASE_WINDOW_MIN minutes after (or at) some bet's losing settlement;
  * - `nn`, `ns`, `ss` DOUBLE: net², net·stake, stake² for the ROI interval (settled bets; 0 when pending);
+ * - `closing_odds_decimal` DOUBLE: the closing price in use: the one typed by hand (`closing_odds_typed`,
+ *   from `closing_manual`) when there is one, else the imported one (`closing_odds_imported`); see
+ *   `closing-odds.ts` for why typed wins;
  * - `clv` DOUBLE: odds / closing odds − 1 when both are known (decimal odds >= 1), else NULL;
  * - `search_text`: lower-case event, market and selection joined by SEARCH_SEPARATOR.
  *
@@ -167,10 +170,11 @@ WITH losses AS (
   SELECT selection, sel_clean, ${selectionKindSql('sel_clean')} AS sel_kind
   FROM (SELECT selection, ${cleanSelectionSql('selection')} AS sel_clean FROM (SELECT DISTINCT selection FROM bet_facts))
 ), zoned AS (
-  SELECT f.*,
+  SELECT f.*, m.odds_decimal AS closing_typed,
     f.placed_at + to_minutes(CAST(p.offset_min AS BIGINT)) AS local_placed,
     f.settled_at + to_minutes(CAST(s.offset_min AS BIGINT)) AS local_settled
   FROM bet_facts f
+  LEFT JOIN closing_manual m ON m.bet_key = f.key
   ASOF LEFT JOIN tz_offsets p ON f.placed_at >= p.from_ts
   ASOF LEFT JOIN tz_offsets s ON f.settled_at >= s.from_ts
 ), chased AS (
@@ -181,11 +185,13 @@ WITH losses AS (
     CAST(coalesce(c.local_settled, c.local_placed) AS DATE) AS local_day,
     (c.status <> 'pending') AS is_settled,
     CAST(CASE WHEN c.status = 'pending' THEN 0 ELSE c.return_cents - c.stake_cents END AS BIGINT) AS net_cents,
+    coalesce(c.closing_typed, c.closing_odds_decimal) AS closing_used,
     ${participantSql('s.sel_kind', 's.sel_clean', 'c.event')} AS participant
   FROM chased c LEFT JOIN selections s ON s.selection IS NOT DISTINCT FROM c.selection
 )${idCtes}
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
-  closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count,
+  closing_used AS closing_odds_decimal, closing_odds_decimal AS closing_odds_imported,
+  closing_typed AS closing_odds_typed, sport, competition, event, market, selection, is_bonus, leg_count,
   local_placed, local_settled, local_day, net_cents, is_settled, (is_settled AND net_cents < 0) AS is_loss,
   CAST(CASE WHEN status = 'won' THEN 1 ELSE 0 END AS TINYINT) AS won_n,
   CAST(isodow(local_placed) - 1 AS TINYINT) AS dow,
@@ -211,7 +217,7 @@ SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, ret
   CAST(net_cents AS DOUBLE) * net_cents AS nn,
   CASE WHEN is_settled THEN CAST(net_cents AS DOUBLE) * stake_cents ELSE 0 END AS ns,
   CASE WHEN is_settled THEN CAST(stake_cents AS DOUBLE) * stake_cents ELSE 0 END AS ss,
-  CASE WHEN odds_decimal >= 1 AND closing_odds_decimal >= 1 THEN odds_decimal / closing_odds_decimal - 1 END AS clv,
+  CASE WHEN odds_decimal >= 1 AND closing_used >= 1 THEN odds_decimal / closing_used - 1 END AS clv,
   lower(concat_ws(${sep}, coalesce(event, ''), coalesce(market, ''), coalesce(selection, ''))) AS search_text
 FROM base ${idJoins}
 ORDER BY is_settled, seq DESC`;

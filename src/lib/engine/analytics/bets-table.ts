@@ -5,6 +5,7 @@
  */
 import { centsToDecimalString } from '../money';
 import type { BetLeg, BetStatus, BetType, LegResult } from '../model';
+import type { ClosingSource } from './closing-odds';
 import { filterWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
 import { lit } from './sql-text';
 import { toCents, toCount, toLabel, toRatio, toText, type Row } from './values';
@@ -26,7 +27,15 @@ export interface BetRow {
   /** return − stake; 0 while pending. */
   netCents: number;
   oddsDecimal: number | null;
+  /** The closing price in use: the typed one when there is one, else the imported one (closing-odds.ts). */
   closingOddsDecimal: number | null;
+  /** The closing price from the imported file, and the one typed by hand; either may be null. */
+  closingOddsImported: number | null;
+  closingOddsTyped: number | null;
+  /** Which of the two `closingOddsDecimal` is; null without a closing price. */
+  closingSource: ClosingSource | null;
+  /** odds / closing − 1 with the price in use; null without both prices. */
+  clv: number | null;
   sport: string | null;
   competition: string | null;
   event: string | null;
@@ -46,8 +55,8 @@ export interface BetRow {
 const BET_COLUMNS = `key, venue, CAST(placed_at AS VARCHAR) AS placed_at, CAST(settled_at AS VARCHAR) AS settled_at,
   CAST(local_placed AS VARCHAR) AS local_placed, CAST(local_settled AS VARCHAR) AS local_settled,
   CAST(local_day AS VARCHAR) AS local_day, status, bet_type, stake_cents, return_cents, net_cents, odds_decimal,
-  closing_odds_decimal, sport, competition, event, market, selection, participant, odds_band, stake_band, is_bonus,
-  leg_count, odds_band_id, stake_band_id, seq`;
+  closing_odds_decimal, closing_odds_imported, closing_odds_typed, clv, sport, competition, event, market, selection,
+  participant, odds_band, stake_band, is_bonus, leg_count, odds_band_id, stake_band_id, seq`;
 
 /** "2024-04-05 10:00:00[.5]" (DuckDB TIMESTAMP text) as "2024-04-05T10:00:00.500" (milliseconds kept). */
 function isoText(v: unknown): string | null {
@@ -76,6 +85,15 @@ export function parseBetRow(r: Row): BetRow {
     netCents: toCents(r.net_cents),
     oddsDecimal: toRatio(r.odds_decimal),
     closingOddsDecimal: toRatio(r.closing_odds_decimal),
+    closingOddsImported: toRatio(r.closing_odds_imported),
+    closingOddsTyped: toRatio(r.closing_odds_typed),
+    closingSource:
+      toRatio(r.closing_odds_typed) !== null
+        ? 'typed'
+        : toRatio(r.closing_odds_imported) !== null
+          ? 'imported'
+          : null,
+    clv: toRatio(r.clv),
     sport: toText(r.sport),
     competition: toText(r.competition),
     event: toText(r.event),
@@ -188,6 +206,8 @@ export const CSV_HEADER = [
   'Participant',
   'Odds',
   'Closing odds',
+  'Closing odds from',
+  'CLV',
   'Stake',
   'Return',
   'Net',
@@ -218,6 +238,8 @@ export function betsCsvTable(bets: readonly BetRow[]): { header: string[]; rows:
       b.participant,
       num(b.oddsDecimal),
       num(b.closingOddsDecimal),
+      b.closingSource ?? '',
+      b.clv === null ? '' : b.clv.toFixed(4),
       centsToDecimalString(b.stakeCents),
       centsToDecimalString(b.returnCents),
       centsToDecimalString(b.netCents),
@@ -265,6 +287,11 @@ export function parseExtremes(rows: readonly Row[]): Extremes {
 export type LegRow = Omit<BetLeg, 'key' | 'betKey' | 'venue' | 'line'>;
 
 /** The legs of one bet (`bet_legs`), in leg order. */
+/** One bet as a BetRow (zero rows when no bet has the key). */
+export function betRowSql(betKey: string): string {
+  return `SELECT ${BET_COLUMNS} FROM bet_analytics WHERE key = ${lit(betKey)}`;
+}
+
 export function betLegsSql(betKey: string): string {
   return `SELECT leg_index, event, market, selection, odds_decimal, result, sport, competition
 FROM bet_legs WHERE bet_key = ${lit(betKey)} ORDER BY leg_index, key`;

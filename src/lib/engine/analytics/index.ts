@@ -6,6 +6,7 @@
 export * from './bet-analytics';
 export * from './bets-table';
 export * from './breakdown';
+export * from './closing-odds';
 export * from './curve';
 export * from './days';
 export * from './filter';

@@ -148,3 +148,47 @@ export function parseRgSignals(rows: readonly Row[]): RgSignals {
     },
   };
 }
+
+/**
+ * When a signal is worth pointing out. Thresholds are deliberately plain (this is a mirror, not a
+ * diagnosis) and each needs a few events, so one unlucky evening does not raise a flag:
+ * - chasing: at least CHASE_MIN_BETS bets placed soon after a loss, staked CHASE_RATIO times the usual
+ *   stake or more on average ("stakes rising after losses");
+ * - late night: at least LATE_MIN_BETS bets placed 00:00-04:59, and LATE_SHARE of all bets or more;
+ * - deposits rising: at least DEPOSITS_MIN deposits in the last 90 days and DEPOSITS_RATIO times as
+ *   many as in the 90 days before, or more ("deposits becoming more frequent");
+ * - losing faster: a net loss over the last 30 days larger than a third of the 90-day net (the last
+ *   month lost more than an average month of the last three).
+ */
+export const RG_THRESHOLDS = {
+  CHASE_MIN_BETS: 3,
+  CHASE_RATIO: 1.2,
+  LATE_MIN_BETS: 3,
+  LATE_SHARE: 0.15,
+  DEPOSITS_MIN: 3,
+  DEPOSITS_RATIO: 1.5,
+} as const;
+
+export interface RgFlags {
+  chasing: boolean;
+  lateNight: boolean;
+  depositsRising: boolean;
+  losingFaster: boolean;
+}
+
+export function rgFlags(s: RgSignals): RgFlags {
+  const t = RG_THRESHOLDS;
+  return {
+    chasing:
+      s.chasing.afterLossBets >= t.CHASE_MIN_BETS &&
+      s.chasing.ratio !== null &&
+      s.chasing.ratio >= t.CHASE_RATIO,
+    lateNight:
+      s.lateNight.lateBets >= t.LATE_MIN_BETS &&
+      s.lateNight.share !== null &&
+      s.lateNight.share >= t.LATE_SHARE,
+    depositsRising:
+      s.deposits.last90 >= t.DEPOSITS_MIN && s.deposits.last90 >= t.DEPOSITS_RATIO * s.deposits.prior90,
+    losingFaster: s.net30Cents < 0 && 3 * s.net30Cents < s.net90Cents,
+  };
+}
