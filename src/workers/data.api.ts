@@ -12,6 +12,7 @@ import type { DiffCounts, ImportProgress, PreviewRow } from '../lib/db/import-se
 import type { ImportRecord } from '../lib/db/schema';
 import type { FactTable } from '../lib/engine/model';
 import type { PropAccountView } from '../lib/db/prop';
+import type { CopyGroupReport } from '../lib/engine/rules/copy';
 import type { Dashboard } from '../lib/db/bets-panels';
 import type {
   BetFilter,
@@ -134,6 +135,19 @@ export interface DataApi {
   assignRuleSet(account: string, ruleSetId: string, startBalanceCents?: number): Promise<Result<null>>;
   /** Appends a closed trade typed by the user (undoable like an import). */
   addTrade(trade: ManualTrade): Promise<Result<CommitView>>;
+
+  // Prop accounts: copy groups.
+  /** Every copy group's members compared with its reference account (missed, extra, slippage, drift). */
+  copyGroups(): Promise<Result<CopyGroupReport[]>>;
+  /** Creates or replaces a copy group: exactly these accounts, compared with `reference` within `windowMs`. */
+  saveCopyGroup(name: string, accounts: string[], opts: CopyGroupOptions): Promise<Result<null>>;
+  deleteCopyGroup(name: string): Promise<Result<null>>;
+}
+
+export interface CopyGroupOptions {
+  /** The account the others are compared with; null lets the app pick the one with most trades. */
+  reference: string | null;
+  windowMs: number;
 }
 
 let remote: Comlink.Remote<DataApi> | null = null;

@@ -32,3 +32,48 @@ test('import a Tradovate export, assign a rule set, see status and distance, add
   await form.getByRole('button', { name: 'Add trade' }).click();
   await expect(account.getByTestId('rule-status')).toHaveAttribute('data-value', 'violated');
 });
+
+test('group two copied accounts: missed and extra trades, slippage, drift and the weakest account @phone', async ({
+  page,
+}) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  await imp.importFiles(
+    'tradovate-performance-APEX1000000001.csv',
+    'tradovate-performance-APEX1000000002.csv',
+  );
+
+  await page.goto('/prop');
+  await expect(page.getByTestId('prop-account')).toHaveCount(2);
+  const form = page.getByRole('form', { name: 'Copy group' });
+  await form.getByLabel('Group name').fill('NQ copier');
+  await form.getByLabel('APEX1000000001').check();
+  await form.getByLabel('APEX1000000002').check();
+  await form.getByLabel('Reference').selectOption('APEX1000000001');
+  await form.getByRole('button', { name: 'Save group' }).click();
+
+  const group = page.locator('[data-testid="copy-group"][data-group="NQ copier"]');
+  await expect(group).toBeVisible();
+  const row = group.locator('[data-testid="copy-divergence"][data-account="APEX1000000002"]');
+  // The 16:00 trade was not copied; the 17:00 one was taken only by the follower.
+  await expect(row.getByTestId('copy-matched')).toHaveAttribute('data-value', '2');
+  await expect(row.getByTestId('copy-missed')).toHaveAttribute('data-value', '1');
+  await expect(row.getByTestId('copy-extra')).toHaveAttribute('data-value', '1');
+  // Entry 2 ticks worse on 2 MNQ: $2.00 of slippage.
+  await expect(row.getByTestId('copy-slippage')).toHaveAttribute('data-value', '200');
+  // Follower net 78 + 200 − 20 = 258 against the reference's 80 − 40 + 200 = 240.
+  await expect(row.getByTestId('copy-drift')).toHaveAttribute('data-value', '1800');
+  // Both on Apex 50K (guessed): the follower's high-water mark is higher and its balance lower.
+  await expect(group.getByTestId('copy-weakest')).toHaveAttribute('data-account', 'APEX1000000002');
+  await expect(group.getByTestId('copy-weakest')).toHaveAttribute('data-value', '248000');
+  await group.getByText('APEX1000000002: 1 missed, 1 extra').click();
+  await expect(group.getByText('missed', { exact: true })).toBeVisible();
+
+  // The group is kept across reloads, and the rule-set guesses are untouched.
+  await page.reload();
+  await expect(group.getByTestId('copy-divergence')).toHaveCount(1);
+  await expect(page.getByText('Guessed from the account name').first()).toBeVisible();
+
+  await group.getByRole('button', { name: 'Remove group' }).click();
+  await expect(group).toHaveCount(0);
+});

@@ -4,6 +4,7 @@
  */
 import type { FactBatch } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
+import { compareGroup, copyTradesByAccount, type CopyGroupReport } from '../engine/rules/copy';
 import { accountStreams } from '../engine/rules/events';
 import { evaluate } from '../engine/rules/evaluate';
 import { findRuleSet } from '../engine/rules/rule-sets';
@@ -67,4 +68,26 @@ export async function evaluatePropAccounts(
     out.push({ account: stream.account, ruleSetId: rs.id, guessed: !chosen, source: stream.source, status });
   }
   return ok(out.sort((a, b) => a.account.localeCompare(b.account)));
+}
+
+/** A copy group as stored: members in `tradingAccounts.copyGroup`, options in the `prop.copy.<name>` setting. */
+export interface CopyGroupInput {
+  name: string;
+  accounts: string[];
+  reference?: string | null;
+  windowMs?: number;
+}
+
+/** Compares every copy group's members with its reference over the current ledger's trades. */
+export async function copyGroupReports(
+  sql: Sql,
+  groups: readonly CopyGroupInput[],
+): Promise<Result<CopyGroupReport[]>> {
+  if (groups.length === 0) return ok([]);
+  const trades = await readFactRows(sql, 'trades');
+  if (!trades.ok) return trades;
+  const fills = await readFactRows(sql, 'trade_fills');
+  if (!fills.ok) return fills;
+  const byAccount = copyTradesByAccount({ trades: trades.value, trade_fills: fills.value });
+  return ok([...groups].sort((a, b) => a.name.localeCompare(b.name)).map((g) => compareGroup(g, byAccount)));
 }
