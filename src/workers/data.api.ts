@@ -142,7 +142,28 @@ export interface DataApi {
   /** Creates or replaces a copy group: exactly these accounts, compared with `reference` within `windowMs`. */
   saveCopyGroup(name: string, accounts: string[], opts: CopyGroupOptions): Promise<Result<null>>;
   deleteCopyGroup(name: string): Promise<Result<null>>;
+
+  // Prop accounts: live entry by pasting rows.
+  /** Reads pasted rows (any trading export, with or without header, or time, symbol, side, qty, price)
+   * into a preview for `account`; commit it with `commit(jobId)`, discard with `discard(jobId)`. */
+  preparePaste(jobId: string, input: PasteInput): Promise<Result<PastePreview>>;
 }
+
+export interface PasteInput {
+  account: string;
+  text: string;
+  dateOrder?: DateOrder;
+}
+
+export type PastePreview =
+  | {
+      kind: 'ready';
+      preview: PreviewView;
+      shape: 'with-header' | 'without-header';
+      /** Accounts the rows go to (formats with an account column keep their own). */
+      accounts: string[];
+    }
+  | { kind: 'needs-date-order'; samples: string[] };
 
 export interface CopyGroupOptions {
   /** The account the others are compared with; null lets the app pick the one with most trades. */

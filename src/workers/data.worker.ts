@@ -27,6 +27,8 @@ import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/r
 import { parseAmount } from '../lib/engine/money';
 import type { Trade } from '../lib/engine/model';
 import type { CopyGroupReport } from '../lib/engine/rules/copy';
+import { PASTE_IMPORTERS, readPaste } from '../lib/engine/importers/trading/paste';
+import { localDateKey } from '../lib/engine/time';
 import type {
   CommitView,
   DataApi,
@@ -35,6 +37,8 @@ import type {
   LoadProgress,
   CopyGroupOptions,
   ManualTrade,
+  PasteInput,
+  PastePreview,
   PrepareView,
   QueryRow,
 } from './data.api';
@@ -386,10 +390,51 @@ async function deleteCopyGroup(name: string): Promise<Result<null>> {
   return ok(null);
 }
 
-const copyGroupApi = { copyGroups, saveCopyGroup, deleteCopyGroup } satisfies Partial<DataApi>;
+// ---- Prop accounts: live entry by pasting rows (same prepare → commit pipeline as a file) ----
+
+async function preparePaste(jobId: string, input: PasteInput): Promise<Result<PastePreview>> {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  const account = input.account.trim();
+  if (account === '') return err('invalid-argument', 'Choose the account the rows belong to.');
+  const zone = await profileZone();
+  const text = readPaste(input.text, { today: localDateKey(Date.now(), zone), zone });
+  if (!text.ok) return text;
+  const r = await prepareImport(
+    engine.value,
+    dexieStore(getDb()),
+    {
+      fileName: `Pasted rows (${account})`,
+      bytes: new TextEncoder().encode(text.value.csv),
+      zone,
+      account,
+      ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
+    },
+    PASTE_IMPORTERS,
+  );
+  if (!r.ok) return r;
+  const v = r.value;
+  if (v.kind === 'needs-date-order') return ok({ kind: 'needs-date-order', samples: v.samples });
+  if (v.kind !== 'ready') return err('unknown-format');
+  jobs.set(jobId, v.prepared);
+  const b = v.prepared.batch;
+  const accounts = new Set<string>();
+  for (const rows of [b.trades, b.trade_fills, b.account_cash])
+    for (const row of rows ?? []) accounts.add(row.account);
+  const view = toPreview(jobId, v.prepared);
+  if (view.kind !== 'ready') return err('unknown-format');
+  return ok({
+    kind: 'ready',
+    preview: view.preview,
+    shape: text.value.shape,
+    accounts: [...accounts].sort(),
+  });
+}
+
+const propApi = { copyGroups, saveCopyGroup, deleteCopyGroup, preparePaste } satisfies Partial<DataApi>;
 
 const api: DataApi = {
-  ...copyGroupApi,
+  ...propApi,
   async betsDashboard(filter, opts) {
     const a = await analyticsSql();
     if (!a.ok) return a;

@@ -77,3 +77,48 @@ test('group two copied accounts: missed and extra trades, slippage, drift and th
   await group.getByRole('button', { name: 'Remove group' }).click();
   await expect(group).toHaveCount(0);
 });
+
+test('paste a losing trade as fills: preview, append, status changes at once; a re-paste adds nothing @phone', async ({
+  page,
+}) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  await imp.importFiles('tradovate_performance.csv');
+  await page.goto('/prop');
+  const account = page.locator('[data-testid="prop-account"][data-account="default"]');
+  await account.getByLabel('Rule set').selectOption('apex-50k-eval@2025-08');
+  await expect(account.getByTestId('distance-to-violation')).toHaveAttribute('data-value', '250000');
+
+  // 5 MNQ bought at 29,000 and sold at 28,790: −210 points × $2 × 5 = −$2,100.
+  const rows =
+    'time\tsymbol\tside\tqty\tprice\n2026-06-12 10:00:00\tMNQM6\tBuy\t5\t29000\n2026-06-12 10:05:00\tMNQM6\tSell\t5\t28790';
+  const form = page.getByRole('form', { name: 'Paste rows' });
+  await form.getByLabel('Account').fill('default');
+  await form.getByLabel('Rows').fill(rows);
+  await form.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByTestId('paste-preview');
+  await expect(preview.getByTestId('paste-inserted')).toHaveAttribute('data-value', '2');
+  await expect(preview.getByTestId('paste-rejected')).toHaveAttribute('data-value', '0');
+  await expect(preview).toContainText('Pasted fills');
+  await preview.getByRole('button', { name: 'Append 2 rows' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Appended 2 rows to default' })).toBeVisible();
+  await expect(account.getByTestId('distance-to-violation')).toHaveAttribute('data-value', '40000');
+  await expect(account.getByTestId('rule-status')).toHaveAttribute('data-value', 'critical');
+
+  // The same rows again: nothing new, nothing to append.
+  await form.getByLabel('Rows').fill(rows);
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await expect(preview.getByTestId('paste-unchanged')).toHaveAttribute('data-value', '2');
+  await expect(preview.getByRole('button', { name: /Append/ })).toBeDisabled();
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+
+  // A bad row blocks the whole paste.
+  await form
+    .getByLabel('Rows')
+    .fill('2026-06-12 11:00:00, MNQM6, maybe, 1, 29000\n2026-06-12 11:01:00, MNQM6, sell, 1, 28000');
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await expect(preview.getByTestId('paste-rejected')).toHaveAttribute('data-value', '1');
+  await expect(preview).toContainText('neither buy nor sell');
+  await expect(preview.getByRole('button', { name: /Append/ })).toBeDisabled();
+  await expect(account.getByTestId('rule-status')).toHaveAttribute('data-value', 'critical');
+});
