@@ -27,6 +27,8 @@ import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/r
 import { parseAmount } from '../lib/engine/money';
 import type { Trade } from '../lib/engine/model';
 import type { CopyGroupReport } from '../lib/engine/rules/copy';
+import type { CustomRuleSetBody } from '../lib/engine/rules/custom';
+import { validateRuleSet } from '../lib/engine/rules/validate';
 import { PASTE_IMPORTERS, readPaste } from '../lib/engine/importers/trading/paste';
 import { localDateKey } from '../lib/engine/time';
 import type {
@@ -236,7 +238,11 @@ async function propAccounts() {
     }));
   const bands = (await getDb().settings.get(STATUS_BANDS_KEY))?.value as
     { caution: number; critical: number } | undefined;
-  return evaluatePropAccounts(engine.value, assignments, bands ? { bands } : {});
+  const custom = (await getDb().ruleSets.toArray())
+    .filter((r) => r.custom)
+    .map((r) => r.body as CustomRuleSetBody)
+    .filter((b) => validateRuleSet(b.ruleSet).ok);
+  return evaluatePropAccounts(engine.value, assignments, { ...(bands ? { bands } : {}), custom });
 }
 
 /** Adds one closed trade typed by the user, through the same pipeline as a file (so it can be undone). */

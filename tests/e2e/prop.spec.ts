@@ -122,3 +122,50 @@ test('paste a losing trade as fills: preview, append, status changes at once; a 
   await expect(preview.getByRole('button', { name: /Append/ })).toBeDisabled();
   await expect(account.getByTestId('rule-status')).toHaveAttribute('data-value', 'critical');
 });
+
+test('edit a firm rule set, save it as my own version, assign it; invalid values are refused @phone', async ({
+  page,
+}) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  await imp.importFiles('tradovate_performance.csv');
+  await page.goto('/prop');
+  const account = page.locator('[data-testid="prop-account"][data-account="default"]');
+  await expect(account).toBeVisible();
+
+  await page.getByText('Rule-set editor').click();
+  const form = page.getByRole('form', { name: 'Rule-set editor' });
+  await form.getByLabel('Start from').selectOption('apex-50k-eval@2025-08');
+  await form.getByLabel('Name').fill('Tight 50K');
+  await form.getByLabel('Drawdown', { exact: true }).selectOption('static');
+  await form.getByLabel('Drawdown amount ($)').fill('1,000');
+
+  // A zone that does not exist is refused with the validator's reason.
+  await form.getByLabel('Reset time zone').fill('Mars/Olympus');
+  await form.getByRole('button', { name: 'Save as my rule set' }).click();
+  await expect(form.getByRole('alert')).toContainText('unknown time zone “Mars/Olympus”');
+
+  await form.getByLabel('Reset time zone').fill('America/New_York');
+  await form.getByLabel('Assign to').selectOption('default');
+  await form.getByRole('button', { name: 'Save as my rule set' }).click();
+  await expect(form.getByRole('status')).toContainText(
+    'Saved “Tight 50K” version 1 and assigned it to default',
+  );
+  // Start 50,000, static threshold 49,000; the trades close at 50,800.
+  await expect(account.getByLabel('Rule set')).toHaveValue('custom-tight-50k@1');
+  await expect(account.getByTestId('distance-to-violation')).toHaveAttribute('data-value', '180000');
+
+  // Saving again under the same name is version 2; the account keeps version 1 until assigned.
+  await form.getByLabel('Drawdown amount ($)').fill('2000');
+  await form.getByLabel('Assign to').selectOption('');
+  await form.getByRole('button', { name: 'Save as my rule set' }).click();
+  await expect(form.getByRole('status')).toContainText('version 2');
+  await expect(account.getByTestId('distance-to-violation')).toHaveAttribute('data-value', '180000');
+  await account.getByLabel('Rule set').selectOption('custom-tight-50k@2');
+  await expect(account.getByTestId('distance-to-violation')).toHaveAttribute('data-value', '280000');
+
+  // Kept across reloads.
+  await page.reload();
+  await expect(account.getByLabel('Rule set')).toHaveValue('custom-tight-50k@2');
+  await expect(account.getByTestId('rule-set-update')).toHaveCount(0);
+});
