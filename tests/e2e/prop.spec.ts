@@ -137,7 +137,7 @@ test('edit a firm rule set, save it as my own version, assign it; invalid values
   const form = page.getByRole('form', { name: 'Rule-set editor' });
   await form.getByLabel('Start from').selectOption('apex-50k-eval@2025-08');
   await form.getByLabel('Name').fill('Tight 50K');
-  await form.getByLabel('Drawdown', { exact: true }).selectOption('static');
+  await form.getByLabel('Drawdown type').selectOption('static');
   await form.getByLabel('Drawdown amount ($)').fill('1,000');
 
   // A zone that does not exist is refused with the validator's reason.

@@ -123,7 +123,8 @@ export function ruleSetFromDraft(
   // A rule keeps the base's id while it keeps its kind, so reports read the same; a new kind gets its name.
   const ddKind = draft.drawdownType === 'static' ? 'static-drawdown' : 'trailing-drawdown';
   const ddId = idOf(base.rules, [ddKind], ddKind);
-  let rules: Rule[] = base.rules.map((r) => structuredClone(r));
+  // Rules are JSON data by design; a JSON copy also works on reactive proxies, which structuredClone refuses.
+  let rules: Rule[] = base.rules.map((r) => JSON.parse(JSON.stringify(r)) as Rule);
   rules = put(
     rules,
     drawdownKinds,
