@@ -169,3 +169,22 @@ test('edit a firm rule set, save it as my own version, assign it; invalid values
   await expect(account.getByLabel('Rule set')).toHaveValue('custom-tight-50k@2');
   await expect(account.getByTestId('rule-set-update')).toHaveCount(0);
 });
+
+test('with nothing imported, pasting rows starts an account @phone', async ({ page }) => {
+  await page.goto('/prop');
+  await expect(page.getByRole('heading', { name: 'No trading accounts yet' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Paste rows' });
+  await form.getByLabel('Account').fill('LIVE1');
+  // Without a header, in the simple shape: a $20 loss on one MNQ.
+  await form
+    .getByLabel('Rows')
+    .fill('2026-06-12 10:00:00, MNQM6, buy, 1, 29000\n2026-06-12 10:05:00, MNQM6, sell, 1, 28990');
+  await form.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('paste-preview')).toContainText('rows without header');
+  await page.getByRole('button', { name: 'Append 2 rows' }).click();
+  const account = page.locator('[data-testid="prop-account"][data-account="LIVE1"]');
+  await expect(account).toBeVisible();
+  // Guessed Apex 50K eval: 49,980 against a 47,500 threshold.
+  await expect(account.getByTestId('distance-to-violation')).toHaveAttribute('data-value', '248000');
+  await expect(account.getByTestId('rule-status')).toHaveAttribute('data-value', 'safe');
+});
