@@ -12,6 +12,7 @@ import type { DiffCounts, ImportProgress, PreviewRow } from '../lib/db/import-se
 import type { ImportRecord } from '../lib/db/schema';
 import type { FactTable } from '../lib/engine/model';
 import type { PropAccountView } from '../lib/db/prop';
+import type { CopyGroupReport } from '../lib/engine/rules/copy';
 import type { Dashboard } from '../lib/db/bets-panels';
 import type {
   BetFilter,
@@ -141,6 +142,40 @@ export interface DataApi {
    * as the table shows it (`invalid-argument` with a hint for text that is not a price).
    */
   setClosingOdds(betKey: string, text: string | null): Promise<Result<BetRow>>;
+
+  // Prop accounts: copy groups.
+  /** Every copy group's members compared with its reference account (missed, extra, slippage, drift). */
+  copyGroups(): Promise<Result<CopyGroupReport[]>>;
+  /** Creates or replaces a copy group: exactly these accounts, compared with `reference` within `windowMs`. */
+  saveCopyGroup(name: string, accounts: string[], opts: CopyGroupOptions): Promise<Result<null>>;
+  deleteCopyGroup(name: string): Promise<Result<null>>;
+
+  // Prop accounts: live entry by pasting rows.
+  /** Reads pasted rows (any trading export, with or without header, or time, symbol, side, qty, price)
+   * into a preview for `account`; commit it with `commit(jobId)`, discard with `discard(jobId)`. */
+  preparePaste(jobId: string, input: PasteInput): Promise<Result<PastePreview>>;
+}
+
+export interface PasteInput {
+  account: string;
+  text: string;
+  dateOrder?: DateOrder;
+}
+
+export type PastePreview =
+  | {
+      kind: 'ready';
+      preview: PreviewView;
+      shape: 'with-header' | 'without-header';
+      /** Accounts the rows go to (formats with an account column keep their own). */
+      accounts: string[];
+    }
+  | { kind: 'needs-date-order'; samples: string[] };
+
+export interface CopyGroupOptions {
+  /** The account the others are compared with; null lets the app pick the one with most trades. */
+  reference: string | null;
+  windowMs: number;
 }
 
 let remote: Comlink.Remote<DataApi> | null = null;

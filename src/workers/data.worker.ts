@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import { openBrowserSql } from '../lib/db/duckdb/browser';
 import type { Sql } from '../lib/db/duckdb/port';
-import { clearLedger, ensureSchema, headline } from '../lib/db/ledger';
+import { clearLedger, ensureSchema, headline, stagedValues } from '../lib/db/ledger';
 import {
   commitImport,
   loadSegments,
@@ -21,19 +21,27 @@ import { headerKey } from '../lib/engine/importers/csv';
 import { rejectsToCsv } from '../lib/engine/importers/rejects-csv';
 import { demoWorldFiles } from '../lib/engine/generate/index';
 import { err, ok, type Result } from '../lib/engine/result';
-import { evaluatePropAccounts } from '../lib/db/prop';
+import { copyGroupReports, evaluatePropAccounts, type CopyGroupInput } from '../lib/db/prop';
 import { betLegs, betsCsv, comparison, dashboard, refreshAnalytics } from '../lib/db/bets-panels';
 import { setClosingOdds, syncClosingOdds } from '../lib/db/closing-odds';
 import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/rules/contracts';
 import { parseAmount } from '../lib/engine/money';
 import type { Trade } from '../lib/engine/model';
+import type { CopyGroupReport } from '../lib/engine/rules/copy';
+import type { CustomRuleSetBody } from '../lib/engine/rules/custom';
+import { validateRuleSet } from '../lib/engine/rules/validate';
+import { PASTE_IMPORTERS, readPaste } from '../lib/engine/importers/trading/paste';
+import { localDateKey } from '../lib/engine/time';
 import type {
   CommitView,
   DataApi,
   EngineStatus,
   FileInput,
   LoadProgress,
+  CopyGroupOptions,
   ManualTrade,
+  PasteInput,
+  PastePreview,
   PrepareView,
   QueryRow,
 } from './data.api';
@@ -224,14 +232,20 @@ const STATUS_BANDS_KEY = 'prop.bands';
 async function propAccounts() {
   const engine = await startEngine();
   if (!engine.ok) return engine;
-  const assignments = (await getDb().tradingAccounts.toArray()).map((a) => ({
-    account: a.id,
-    ruleSetId: a.ruleSetId,
-    ...(a.sizeCents ? { startBalanceCents: a.sizeCents } : {}),
-  }));
+  const assignments = (await getDb().tradingAccounts.toArray())
+    .filter((a) => a.ruleSetId !== '')
+    .map((a) => ({
+      account: a.id,
+      ruleSetId: a.ruleSetId,
+      ...(a.sizeCents ? { startBalanceCents: a.sizeCents } : {}),
+    }));
   const bands = (await getDb().settings.get(STATUS_BANDS_KEY))?.value as
     { caution: number; critical: number } | undefined;
-  return evaluatePropAccounts(engine.value, assignments, bands ? { bands } : {});
+  const custom = (await getDb().ruleSets.toArray())
+    .filter((r) => r.custom)
+    .map((r) => r.body as CustomRuleSetBody)
+    .filter((b) => validateRuleSet(b.ruleSet).ok);
+  return evaluatePropAccounts(engine.value, assignments, { ...(bands ? { bands } : {}), custom });
 }
 
 /** Adds one closed trade typed by the user, through the same pipeline as a file (so it can be undone). */
@@ -317,7 +331,133 @@ async function setTypedClosingOdds(betKey: string, text: string | null) {
   return r;
 }
 
+// ---- Prop accounts: copy groups (members in tradingAccounts.copyGroup, options in settings) ----
+
+const copyOptionsKey = (name: string): string => `prop.copy.${name}`;
+
+async function copyGroups(): Promise<Result<CopyGroupReport[]>> {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  const d = getDb();
+  const members = new Map<string, string[]>();
+  for (const a of await d.tradingAccounts.toArray()) {
+    if (!a.copyGroup) continue;
+    const g = members.get(a.copyGroup);
+    if (g) g.push(a.id);
+    else members.set(a.copyGroup, [a.id]);
+  }
+  const groups: CopyGroupInput[] = [];
+  for (const [name, accounts] of members) {
+    const o = (await d.settings.get(copyOptionsKey(name)))?.value as Partial<CopyGroupOptions> | undefined;
+    groups.push({
+      name,
+      accounts,
+      reference: o?.reference ?? null,
+      ...(typeof o?.windowMs === 'number' ? { windowMs: o.windowMs } : {}),
+    });
+  }
+  return copyGroupReports(engine.value, groups);
+}
+
+async function saveCopyGroup(
+  name: string,
+  accounts: string[],
+  opts: CopyGroupOptions,
+): Promise<Result<null>> {
+  const group = name.trim();
+  if (group === '') return err('invalid-argument', 'Give the copy group a name.');
+  if (new Set(accounts).size < 2) return err('invalid-argument', 'A copy group needs at least two accounts.');
+  if (!(Number.isInteger(opts.windowMs) && opts.windowMs >= 0 && opts.windowMs <= 3_600_000))
+    return err('invalid-argument', 'The matching window must be between 0 seconds and an hour.');
+  const d = getDb();
+  await d.transaction('rw', d.tradingAccounts, d.settings, async () => {
+    for (const a of await d.tradingAccounts.where('copyGroup').equals(group).toArray())
+      if (!accounts.includes(a.id)) await d.tradingAccounts.update(a.id, { copyGroup: null });
+    for (const id of accounts) {
+      const existing = await d.tradingAccounts.get(id);
+      if (existing) await d.tradingAccounts.update(id, { copyGroup: group });
+      else
+        // No rule set chosen yet: ruleSetId '' keeps the guess from the account name.
+        await d.tradingAccounts.put({
+          id,
+          profileId: 'default',
+          firm: '',
+          plan: '',
+          phase: 'evaluation',
+          sizeCents: 0,
+          startDate: new Date().toISOString().slice(0, 10),
+          ruleSetId: '',
+          copyGroup: group,
+        });
+    }
+    await d.settings.put({
+      key: copyOptionsKey(group),
+      value: {
+        reference: opts.reference && accounts.includes(opts.reference) ? opts.reference : null,
+        windowMs: opts.windowMs,
+      },
+    });
+  });
+  return ok(null);
+}
+
+async function deleteCopyGroup(name: string): Promise<Result<null>> {
+  const d = getDb();
+  await d.transaction('rw', d.tradingAccounts, d.settings, async () => {
+    await d.tradingAccounts.where('copyGroup').equals(name).modify({ copyGroup: null });
+    await d.settings.delete(copyOptionsKey(name));
+  });
+  return ok(null);
+}
+
+// ---- Prop accounts: live entry by pasting rows (same prepare → commit pipeline as a file) ----
+
+async function preparePaste(jobId: string, input: PasteInput): Promise<Result<PastePreview>> {
+  const engine = await startEngine();
+  if (!engine.ok) return engine;
+  const account = input.account.trim();
+  if (account === '') return err('invalid-argument', 'Choose the account the rows belong to.');
+  const zone = await profileZone();
+  const text = readPaste(input.text, { today: localDateKey(Date.now(), zone), zone });
+  if (!text.ok) return text;
+  const r = await prepareImport(
+    engine.value,
+    dexieStore(getDb()),
+    {
+      fileName: `Pasted rows (${account})`,
+      bytes: new TextEncoder().encode(text.value.csv),
+      zone,
+      account,
+      ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
+    },
+    PASTE_IMPORTERS,
+  );
+  if (!r.ok) return r;
+  const v = r.value;
+  if (v.kind === 'needs-date-order') return ok({ kind: 'needs-date-order', samples: v.samples });
+  if (v.kind !== 'ready') return err('unknown-format');
+  jobs.set(jobId, v.prepared);
+  const accounts = new Set<string>();
+  for (const t of ['trades', 'trade_fills', 'account_cash'] as const) {
+    if (!v.prepared.counts[t]) continue;
+    const names = await stagedValues(engine.value, t, 'account');
+    if (!names.ok) return names;
+    for (const n of names.value) accounts.add(n);
+  }
+  const view = toPreview(jobId, v.prepared);
+  if (view.kind !== 'ready') return err('unknown-format');
+  return ok({
+    kind: 'ready',
+    preview: view.preview,
+    shape: text.value.shape,
+    accounts: [...accounts].sort(),
+  });
+}
+
+const propApi = { copyGroups, saveCopyGroup, deleteCopyGroup, preparePaste } satisfies Partial<DataApi>;
+
 const api: DataApi = {
+  ...propApi,
   async betsDashboard(filter, opts) {
     const a = await analyticsSql();
     if (!a.ok) return a;

@@ -104,6 +104,14 @@ export async function stageChunk(
   return sql.insertArrowIpc(stageName(table), ipc, first);
 }
 
+/** The distinct values of one column in a table's stage (e.g. the accounts a pasted batch names). */
+export async function stagedValues(sql: Sql, table: FactTable, column: string): Promise<Result<string[]>> {
+  const r = await sql.query<{ v: string | null }>(
+    `SELECT DISTINCT ${ident(column)} AS v FROM ${stageName(table)} ORDER BY 1`,
+  );
+  return r.ok ? ok(r.value.flatMap((x) => (x.v === null ? [] : [String(x.v)]))) : r;
+}
+
 /** Compares the staged batch with the table (see `stageAndDiff`). */
 export async function diffStaged(sql: Sql, table: FactTable): Promise<Result<DiffCounts>> {
   const stage = stageName(table);

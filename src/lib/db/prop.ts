@@ -4,10 +4,12 @@
  */
 import type { FactBatch } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
+import { compareGroup, copyTradesByAccount, type CopyGroupReport } from '../engine/rules/copy';
 import { accountStreams } from '../engine/rules/events';
 import { evaluate } from '../engine/rules/evaluate';
-import { findRuleSet } from '../engine/rules/rule-sets';
-import type { AccountStatus, StatusBands } from '../engine/rules/types';
+import { newerShippedVersion, type CustomRuleSetBody } from '../engine/rules/custom';
+import { findRuleSet, RULE_SETS } from '../engine/rules/rule-sets';
+import type { AccountStatus, RuleSet, StatusBands } from '../engine/rules/types';
 import type { Sql } from './duckdb/port';
 import { readFactRows } from './fact-rows';
 
@@ -24,6 +26,8 @@ export interface PropAccountView {
   guessed: boolean;
   source: string;
   status: AccountStatus;
+  /** A newer shipped version of the account's rule set (or of the one a custom set was edited from). */
+  newerVersion: { id: string; version: string } | null;
 }
 
 /** A first guess of the rule set from the account id; the user confirms or changes it. */
@@ -41,8 +45,10 @@ export function guessRuleSet(account: string): string {
 export async function evaluatePropAccounts(
   sql: Sql,
   assignments: readonly PropAssignment[],
-  opts: { bands?: StatusBands; asOf?: number } = {},
+  opts: { bands?: StatusBands; asOf?: number; custom?: readonly CustomRuleSetBody[] } = {},
 ): Promise<Result<PropAccountView[]>> {
+  const custom = new Map((opts.custom ?? []).map((c) => [c.ruleSet.id, c]));
+  const lookup = (id: string): RuleSet | undefined => custom.get(id)?.ruleSet ?? findRuleSet(id);
   const trades = await readFactRows(sql, 'trades');
   if (!trades.ok) return trades;
   const fills = await readFactRows(sql, 'trade_fills');
@@ -55,7 +61,7 @@ export async function evaluatePropAccounts(
   for (const stream of accountStreams(batch)) {
     const chosen = byAccount.get(stream.account);
     const id = chosen?.ruleSetId ?? guessRuleSet(stream.account);
-    const rs = findRuleSet(id);
+    const rs = lookup(id);
     if (!rs) return err('invalid-rule', `Unknown rule set ${id}`);
     const status = evaluate(rs, stream.events, {
       timeline: 'daily',
@@ -64,7 +70,37 @@ export async function evaluatePropAccounts(
       ...(chosen?.startBalanceCents ? { startBalanceCents: chosen.startBalanceCents } : {}),
     });
     status.limitations = [...new Set([...stream.limitations, ...status.limitations])];
-    out.push({ account: stream.account, ruleSetId: rs.id, guessed: !chosen, source: stream.source, status });
+    const newer = chosen ? newerShippedVersion(rs.id, RULE_SETS, custom.get(rs.id)?.basedOn) : null;
+    out.push({
+      account: stream.account,
+      ruleSetId: rs.id,
+      guessed: !chosen,
+      source: stream.source,
+      status,
+      newerVersion: newer ? { id: newer.id, version: newer.version } : null,
+    });
   }
   return ok(out.sort((a, b) => a.account.localeCompare(b.account)));
+}
+
+/** A copy group as stored: members in `tradingAccounts.copyGroup`, options in the `prop.copy.<name>` setting. */
+export interface CopyGroupInput {
+  name: string;
+  accounts: string[];
+  reference?: string | null;
+  windowMs?: number;
+}
+
+/** Compares every copy group's members with its reference over the current ledger's trades. */
+export async function copyGroupReports(
+  sql: Sql,
+  groups: readonly CopyGroupInput[],
+): Promise<Result<CopyGroupReport[]>> {
+  if (groups.length === 0) return ok([]);
+  const trades = await readFactRows(sql, 'trades');
+  if (!trades.ok) return trades;
+  const fills = await readFactRows(sql, 'trade_fills');
+  if (!fills.ok) return fills;
+  const byAccount = copyTradesByAccount({ trades: trades.value, trade_fills: fills.value });
+  return ok([...groups].sort((a, b) => a.name.localeCompare(b.name)).map((g) => compareGroup(g, byAccount)));
 }

@@ -127,7 +127,7 @@ export function guessDecimalStyle(samples: readonly string[]): DecimalStyle {
   return comma > dot ? 'comma' : 'dot';
 }
 
-/** Formats cents for people in a locale and currency. UI-only; never parse this back in code paths. */
+/** Formats cents for people in a locale and currency (the UI, and texts the engine writes for people); never parse it back. */
 export function formatCents(
   value: number,
   opts: { locale?: string; currency?: string; signDisplay?: 'auto' | 'always' | 'exceptZero' } = {},

@@ -1,6 +1,7 @@
 /** Pure chart spec for a prop account's timeline: balance, high-water mark and threshold, violations marked. */
 import * as Plot from '@observablehq/plot';
 import type { AccountStatus } from '$lib/engine/rules/types';
+import type { CopyGroupReport } from '$lib/engine/rules/copy';
 
 export function timelinePlotOptions(
   s: Pick<AccountStatus, 'timeline' | 'violations'>,
@@ -37,6 +38,28 @@ export function timelinePlotOptions(
     marks: [
       Plot.line(rows, { x: 't', y: 'value', stroke: 'series', curve: 'step-after', strokeWidth: 1.8 }),
       Plot.dot(violations, { x: 't', y: 'value', r: 5, fill: '#b91c1c', title: 'rule' }),
+    ],
+  };
+}
+
+/** Pure chart spec for a copy group: each account's cumulative net P&L minus the reference's, over time. */
+export function driftPlotOptions(
+  g: Pick<CopyGroupReport, 'reference' | 'followers'>,
+  width: number,
+): Plot.PlotOptions {
+  const rows = g.followers.flatMap((f) =>
+    f.drift.map((p) => ({ t: new Date(p.at), account: f.follower, value: p.driftCents / 100 })),
+  );
+  return {
+    width,
+    height: 180,
+    marginLeft: 60,
+    x: { type: 'utc', label: null },
+    y: { label: `$ vs ${g.reference}`, grid: true, tickFormat: '~s' },
+    color: { legend: true },
+    marks: [
+      Plot.ruleY([0], { stroke: '#94a3b8' }),
+      Plot.line(rows, { x: 't', y: 'value', stroke: 'account', curve: 'step-after', strokeWidth: 1.8 }),
     ],
   };
 }

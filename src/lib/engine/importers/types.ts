@@ -22,6 +22,7 @@ export type FormatId =
   | 'ninjatrader-trades'
   | 'ninjatrader-executions'
   | 'rithmic-orders'
+  | 'pasted-fills'
   | 'mapped';
 
 /** A row the importer could not take, with where and why. `line` is 1-based in the source file. */

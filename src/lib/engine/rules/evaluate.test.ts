@@ -91,7 +91,7 @@ describe('Apex worked example (Help Center, PROP-RULES.md §3.1)', () => {
       {
         rule: 'trailing-drawdown',
         at: '2026-06-10T14:00:00.000Z',
-        detail: 'equity 4749999 fell below the threshold 4750000',
+        detail: 'equity $47,499.99 fell below the threshold $47,500.00',
       },
     ]);
   });
@@ -126,6 +126,7 @@ describe('Topstep MLL worked example (help.topstep.com 8284204)', () => {
     const st = evaluate(rs, [trade('2026-06-10T15:00:00Z', -200_001)]);
     expect(st.status).toBe('violated');
     expect(st.violations.map((v) => v.rule)).toEqual(['max-loss-limit']);
+    expect(st.violations[0]?.detail).toBe('balance $47,999.99 fell below the threshold $48,000.00');
   });
 });
 
@@ -164,7 +165,9 @@ describe('daily loss resets at 17:00 Chicago across DST', () => {
 
   it('a loss of exactly the limit is allowed; one cent more is not', () => {
     expect(evaluate(rs, [trade('2026-06-10T15:00:00Z', -100_000)]).status).toBe('critical');
-    expect(evaluate(rs, [trade('2026-06-10T15:00:00Z', -100_001)]).status).toBe('violated');
+    const over = evaluate(rs, [trade('2026-06-10T15:00:00Z', -100_001)]);
+    expect(over.status).toBe('violated');
+    expect(over.violations[0]?.detail).toBe('loss today $1,000.01 exceeded the daily limit $1,000.00');
   });
 
   it('a lock-day breach is violated only until the reset', () => {
@@ -174,6 +177,9 @@ describe('daily loss resets at 17:00 Chicago across DST', () => {
     const ev = createEvaluator(lock);
     ev.push(trade('2026-06-10T15:00:00Z', -100_001));
     expect(ev.status().status).toBe('violated');
+    expect(ev.status().violations[0]?.detail).toBe(
+      'loss today $1,000.01 exceeded the daily limit $1,000.00; trading locked until the daily reset',
+    );
     ev.advanceTo(ms('2026-06-10T22:00:00Z'));
     const st = ev.status();
     expect(st.status).toBe('safe');
@@ -265,6 +271,9 @@ describe('flat-by', () => {
       fill('2026-06-10T20:10:00.001Z', 'MNQ', -1),
     ]);
     expect(late.violations.map((v) => v.at)).toEqual(['2026-06-10T20:10:00.000Z']);
+    expect(late.violations[0]?.detail).toBe(
+      'a position was still open at the flat-by time (15:10 America/Chicago)',
+    );
   });
 
   it('an event exactly at the deadline that leaves the position open is a breach', () => {

@@ -16,6 +16,7 @@
  * - Intraday rules read equity marks when the input has them and the closed balance otherwise; the status
  *   then says so in `limitations`.
  */
+import { formatCents } from '../money';
 import { CONTRACT_SPECS } from './contracts';
 import { nextRollAfter, SessionClock } from './session-clock';
 import type {
@@ -59,6 +60,13 @@ export const DEFAULT_BANDS: StatusBands = { caution: 0.5, critical: 0.2 };
 type SpecLookup = NonNullable<EvaluateOptions['specs']>;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Money in violation texts: futures prop accounts are US dollars ("$60,663.50"); machine values stay in cents. */
+export const usd = (c: number): string => formatCents(c, { locale: 'en-US', currency: 'USD' });
+
+/** A wall-clock time in a zone for texts: "16:59 America/New_York". */
+const clock = (r: DayRoll): string =>
+  `${String(r.hour).padStart(2, '0')}:${String(r.minute).padStart(2, '0')} ${r.zone}`;
 
 /** Mutable account state shared by the rule trackers. All money in cents. */
 class AccountState {
@@ -181,7 +189,11 @@ abstract class ThresholdTracker implements Tracker {
   protected check(s: AccountState, value: number, at: number, what: string): void {
     if (value < this.thresholdCents && this.violatedAt === null) {
       this.violatedAt = at;
-      s.violate(this.rule.id, at, `${what} ${value} fell below the threshold ${this.thresholdCents}`);
+      s.violate(
+        this.rule.id,
+        at,
+        `${what} ${usd(value)} fell below the threshold ${usd(this.thresholdCents)}`,
+      );
     }
   }
 
@@ -350,7 +362,7 @@ class DailyLossTracker implements Tracker {
 
   private check(s: AccountState, dayPnl: number, at: number): void {
     if (dayPnl >= -this.rule.limitCents) return;
-    const detail = `loss today ${-dayPnl} exceeded the daily limit ${this.rule.limitCents}`;
+    const detail = `loss today ${usd(-dayPnl)} exceeded the daily limit ${usd(this.rule.limitCents)}`;
     this.firstAt ??= at;
     if (this.rule.onBreach === 'fail') {
       if (this.failedAt === null) {
@@ -508,7 +520,11 @@ class FlatByTracker implements Tracker {
     if (this.rule.onBreach === 'fail' && this.violatedAt !== null) return;
     if (this.violatedAt === null) this.violatedAt = deadline;
     this.lockedUntil = nextRollAfter(deadline, this.rule.at);
-    s.violate(this.rule.id, deadline, 'a position was still open at the flat-by time');
+    s.violate(
+      this.rule.id,
+      deadline,
+      `a position was still open at the flat-by time (${clock(this.rule.at)})`,
+    );
   }
 
   /**

@@ -4,6 +4,7 @@ import ordersCsv from '../importers/trading/__fixtures__/tradovate_orders.csv?ra
 import perfCsv from '../importers/trading/__fixtures__/tradovate_performance.csv?raw';
 import { importText } from '../importers/trading/test-helpers';
 import type { AccountCash, FactBatch } from '../model';
+import { PASTE_IMPORTERS } from '../importers/trading/paste';
 import { accountStreams } from './events';
 
 const ms = (s: string): number => Date.parse(s);
@@ -103,5 +104,25 @@ describe('accountStreams', () => {
       ['fill', ms('2026-06-12T13:57:07Z'), -5],
       ['trade', ms('2026-06-12T13:57:07Z'), 120_000],
     ]);
+  });
+
+  it('adds pasted fills (live entry) to an account whose money comes from exported trades', () => {
+    const trades = importText(perfCsv, 'perf.csv', { account: 'A1' }).batch.trades ?? [];
+    const pasted = importText(
+      'time,symbol,side,qty,price,commission\n2026-06-15 10:00:00,MNQM6,buy,2,29000,0.74\n2026-06-15 10:05:00,MNQM6,sell,2,28990,0.74\n2026-06-15 11:00:00,MNQM6,buy,1,29000,0.37',
+      'paste.csv',
+      { account: 'A1' },
+      PASTE_IMPORTERS,
+    ).batch.trade_fills;
+    const [s] = accountStreams({ trades, trade_fills: pasted ?? [] });
+    expect(s?.source).toBe('trades');
+    const money = s?.events.filter((e) => e.type === 'trade' || e.type === 'fee');
+    // −10 points × $2 × 2 = −$40 less $1.48 commission; the open lot's $0.37 commission is a fee.
+    expect(
+      money?.slice(2).map((e) => (e.type === 'trade' ? e.netCents : e.type === 'fee' ? e.amountCents : 0)),
+    ).toEqual([-4_148, -37]);
+    expect(s?.limitations).toContain(
+      'Pasted fills are added to the exported trades; undo the paste after importing an export that covers them.',
+    );
   });
 });

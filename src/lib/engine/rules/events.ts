@@ -6,6 +6,8 @@
  *    fills then only give positions and times.
  * 2. Otherwise closed trades (their net P&L), plus ledger commissions and fees when the trades carry none.
  * 3. Otherwise fills, paired FIFO into round trips.
+ * Fills pasted in by the user (venue 'paste') are paired on their own and added to sources 1 and 2: they
+ * stand for trading the exports do not cover yet.
  * Fills always give the open position. Payouts, withdrawals and adjustments always move the balance;
  * deposits before the first trading activity are the account's funding, which the rule set's start
  * balance stands for, so they are left out.
@@ -86,16 +88,16 @@ function streamFor(
       );
   } else if (fills.length > 0) {
     source = 'paired-fills';
-    const paired = pairFillsDetailed(fills, specs);
-    for (const t of paired.trades) events.push(tradeEvent(t));
-    if (paired.unknownRoots.length > 0) {
-      limitations.push(
-        `Round trips in ${paired.unknownRoots.join(', ')} could not be priced (no contract spec) and are left out.`,
-      );
-    }
-    const open = paired.open.reduce((s, o) => s + o.commissionCents, 0);
-    if (open !== 0)
-      events.push({ type: 'fee', at: ms(paired.open[paired.open.length - 1]?.at ?? ''), amountCents: -open });
+    pushPairedFills(fills, specs, events, limitations);
+  }
+  // Fills pasted in (live entry) cover time the exports do not yet: their round trips add to the money
+  // of an account whose money comes from trades or a cash history.
+  const pasted = source === 'paired-fills' ? [] : fills.filter((f) => f.venue === 'paste');
+  if (pasted.length > 0) {
+    pushPairedFills(pasted, specs, events, limitations);
+    limitations.push(
+      'Pasted fills are added to the exported trades; undo the paste after importing an export that covers them.',
+    );
   }
 
   let firstActivity = Number.POSITIVE_INFINITY;
@@ -121,6 +123,25 @@ function streamFor(
 
   events.sort((a, b) => a.at - b.at || RANK[a.type] - RANK[b.type]);
   return { account, events, source, limitations };
+}
+
+/** Round trips of fills paired FIFO as trade events, the commissions of lots still open as one fee. */
+function pushPairedFills(
+  fills: readonly TradeFill[],
+  specs: ContractSpecs,
+  events: AccountEvent[],
+  limitations: string[],
+): void {
+  const paired = pairFillsDetailed(fills, specs);
+  for (const t of paired.trades) events.push(tradeEvent(t));
+  if (paired.unknownRoots.length > 0) {
+    limitations.push(
+      `Round trips in ${paired.unknownRoots.join(', ')} could not be priced (no contract spec) and are left out.`,
+    );
+  }
+  const open = paired.open.reduce((s, o) => s + o.commissionCents, 0);
+  if (open !== 0)
+    events.push({ type: 'fee', at: ms(paired.open[paired.open.length - 1]?.at ?? ''), amountCents: -open });
 }
 
 /** One stream per account found in the batch, sorted by account. */
