@@ -1,10 +1,13 @@
 /**
  * Risk-lab figures: 100,000 paths × 1,000 steps with ruin tracking, normal and bootstrap, on the app's worker
  * pool in headless Chromium (all cores), and the same sizes in NumPy (Debian's python3-numpy) as the reference:
- * `sim.vs-numpy.<model>.x` = NumPy time / ours (Student-t included).
+ * `sim.vs-numpy.<model>.x` = NumPy time / ours (Student-t included). `sim.prop-pass.apex-50k.1e4.s`: 10,000
+ * Apex 50K evaluations of up to 60 trading days through the rules engine, in Node on one thread.
  */
 import { execFileSync } from 'node:child_process';
 import { expect } from '@playwright/test';
+import { findRuleSet } from '../src/lib/engine/rules/rule-sets';
+import { runPropSimulation } from '../src/lib/engine/sim/prop-pass';
 import { median, withApp, type BenchContext } from './lib';
 
 const PATHS = 100_000;
@@ -56,7 +59,28 @@ async function runInPage(
   return Number(/in ([\d,]+) ms/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 }
 
+/** Seconds for 10,000 prop evaluations (median of 3), one thread. */
+function propPassSeconds(): number {
+  const ruleSet = findRuleSet('apex-50k-eval');
+  if (!ruleSet) return Number.NaN;
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const r = runPropSimulation({
+      ruleSet,
+      model: { kind: 'student-t', meanCents: 15_000, sdCents: 60_000, df: 4 },
+      maxDays: 60,
+      paths: 10_000,
+      seed: i + 1,
+    });
+    if (!r.ok) return Number.NaN;
+    times.push((performance.now() - t0) / 1000);
+  }
+  return median(times);
+}
+
 export async function run(ctx: BenchContext): Promise<void> {
+  ctx.add('sim.prop-pass.apex-50k.1e4.s', propPassSeconds(), 's');
   const ours: Record<string, number> = {};
   await withApp(async (url, browser) => {
     const page = await browser.newPage();

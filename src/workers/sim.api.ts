@@ -2,19 +2,36 @@
  * The simulation worker pool: one worker per core, each running a range of paths of the same seeded run.
  * Path i depends only on (seed, i), so the merged result is identical for any number of workers. Chunks are
  * small enough (about 20 per worker) for progress and Cancel; typed arrays come back transferred.
+ * Bankroll runs (`runSimulationInWorkers`) and prop evaluation runs (`runPropInWorkers`) share the pool.
  */
 import * as Comlink from 'comlink';
 import { mergeChunks, summarize, checkSimParams } from '../lib/engine/sim/monte-carlo';
+import {
+  checkPropParams,
+  mergePropChunks,
+  summarizeProp,
+  type PropChunkResult,
+  type PropSimParams,
+  type PropSummary,
+} from '../lib/engine/sim/prop-pass';
 import type { PathRange, SimChunkResult, SimParams, SimSummary } from '../lib/engine/sim/types';
 import { err, ok, type Result } from '../lib/engine/result';
 
 export interface SimWorkerApi {
   runChunk(params: SimParams, range: PathRange): Promise<Result<SimChunkResult>>;
+  /** Paths of a prop evaluation run through the rules engine (engine/sim/prop-pass.ts). */
+  runPropChunk(params: PropSimParams, range: PathRange): Promise<Result<PropChunkResult>>;
 }
 
 export interface SimProgress {
   donePaths: number;
   totalPaths: number;
+}
+
+export interface PoolOptions {
+  workers?: number;
+  onProgress?: (p: SimProgress) => void;
+  isCancelled?: () => boolean;
 }
 
 let pool: Comlink.Remote<SimWorkerApi>[] = [];
@@ -36,20 +53,24 @@ export function disposeSimPool(): void {
   pool = [];
 }
 
-export async function runSimulationInWorkers(
-  params: SimParams,
-  opts: { workers?: number; onProgress?: (p: SimProgress) => void; isCancelled?: () => boolean } = {},
-): Promise<Result<SimSummary & { elapsedMs: number; workers: number }>> {
-  const checked = checkSimParams(params);
-  if (!checked.ok) return checked;
-  const t0 = performance.now();
-  const n = Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 8, params.paths));
+/**
+ * Splits paths [0, totalPaths) into chunks of at least `minChunk` paths, about 20 per worker, and runs
+ * them on the pool, each worker taking the next chunk when it finishes one. Stops at the first error or
+ * when `isCancelled()` turns true ('cancelled'). Returns the chunks in path order.
+ */
+async function runChunks<C extends { fromPath: number }>(
+  totalPaths: number,
+  minChunk: number,
+  call: (w: Comlink.Remote<SimWorkerApi>, range: PathRange) => Promise<Result<C>>,
+  opts: PoolOptions,
+): Promise<Result<{ chunks: C[]; workers: number }>> {
+  const n = Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 8, totalPaths));
   const workers = poolOf(n);
-  const chunkPaths = Math.max(500, Math.ceil(params.paths / (n * 20)));
+  const chunkPaths = Math.max(minChunk, Math.ceil(totalPaths / (n * 20)));
   const ranges: PathRange[] = [];
-  for (let from = 0; from < params.paths; from += chunkPaths)
-    ranges.push({ fromPath: from, toPath: Math.min(params.paths, from + chunkPaths) });
-  const results: SimChunkResult[] = [];
+  for (let from = 0; from < totalPaths; from += chunkPaths)
+    ranges.push({ fromPath: from, toPath: Math.min(totalPaths, from + chunkPaths) });
+  const results: C[] = [];
   let next = 0;
   let done = 0;
   let failure: Result<never> | null = null;
@@ -61,19 +82,45 @@ export async function runSimulationInWorkers(
           return;
         }
         const range = ranges[next++]!;
-        const r = await w.runChunk(params, range);
+        const r = await call(w, range).catch((e: unknown) => err('worker-error', String(e)));
         if (!r.ok) {
           failure = r;
           return;
         }
         results.push(r.value);
         done += range.toPath - range.fromPath;
-        opts.onProgress?.({ donePaths: done, totalPaths: params.paths });
+        opts.onProgress?.({ donePaths: done, totalPaths });
       }
     }),
   );
   if (failure) return failure;
   results.sort((a, b) => a.fromPath - b.fromPath);
-  const summary = summarize(mergeChunks(results), params);
-  return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: n });
+  return ok({ chunks: results, workers: n });
+}
+
+export async function runSimulationInWorkers(
+  params: SimParams,
+  opts: PoolOptions = {},
+): Promise<Result<SimSummary & { elapsedMs: number; workers: number }>> {
+  const checked = checkSimParams(params);
+  if (!checked.ok) return checked;
+  const t0 = performance.now();
+  const r = await runChunks(params.paths, 500, (w, range) => w.runChunk(params, range), opts);
+  if (!r.ok) return r;
+  const summary = summarize(mergeChunks(r.value.chunks), params);
+  return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: r.value.workers });
+}
+
+/** Runs a prop evaluation simulation on the pool and summarises it (same determinism as above). */
+export async function runPropInWorkers(
+  params: PropSimParams,
+  opts: PoolOptions = {},
+): Promise<Result<PropSummary & { elapsedMs: number; workers: number }>> {
+  const checked = checkPropParams(params);
+  if (!checked.ok) return checked;
+  const t0 = performance.now();
+  const r = await runChunks(params.paths, 100, (w, range) => w.runPropChunk(params, range), opts);
+  if (!r.ok) return r;
+  const summary = summarizeProp(mergePropChunks(r.value.chunks), params.ruleSet);
+  return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: r.value.workers });
 }

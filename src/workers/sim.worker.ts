@@ -1,6 +1,7 @@
 /** A simulation worker: runs one range of paths and transfers its typed arrays back. Comlink wiring only. */
 import * as Comlink from 'comlink';
 import { simulate } from '../lib/engine/sim/monte-carlo';
+import { checkPropParams, simulatePropChecked } from '../lib/engine/sim/prop-pass';
 import { err, ok } from '../lib/engine/result';
 import type { SimWorkerApi } from './sim.api';
 
@@ -17,6 +18,17 @@ const api: SimWorkerApi = {
           r.checkpointCents.buffer,
         ]),
       ] as ArrayBuffer[];
+      return Promise.resolve(Comlink.transfer(ok(r), buffers));
+    } catch (e) {
+      return Promise.resolve(err('invalid-argument', e instanceof Error ? e.message : String(e)));
+    }
+  },
+  runPropChunk(params, range) {
+    try {
+      const checked = checkPropParams(params);
+      if (!checked.ok) return Promise.resolve(checked);
+      const r = simulatePropChecked(checked.value, range);
+      const buffers = [r.outcome.buffer, r.day.buffer, r.failRule.buffer, r.pnlCents.buffer] as ArrayBuffer[];
       return Promise.resolve(Comlink.transfer(ok(r), buffers));
     } catch (e) {
       return Promise.resolve(err('invalid-argument', e instanceof Error ? e.message : String(e)));

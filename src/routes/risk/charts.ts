@@ -63,3 +63,33 @@ export function fanPlotOptions(
     marks,
   };
 }
+
+/**
+ * Scenario chart: the median and 5–95% band of the bankroll for the base and the scenario, on a common
+ * axis of weeks (the two runs may have different steps a week).
+ */
+export function scenarioPlotOptions(
+  base: Pick<SimSummary, 'fan'>,
+  scenario: Pick<SimSummary, 'fan'>,
+  opts: { width: number; baseStepsPerWeek: number; scenarioStepsPerWeek: number; floorCents: number },
+): Plot.PlotOptions {
+  const rows = (s: Pick<SimSummary, 'fan'>, perWeek: number, run: string) =>
+    fanData(s).map((d) => ({ ...d, week: d.step / perWeek, run }));
+  const a = rows(base, opts.baseStepsPerWeek, 'Base');
+  const b = rows(scenario, opts.scenarioStepsPerWeek, 'Scenario');
+  const colour = { Base: '#14b8a6', Scenario: '#ea580c' };
+  return {
+    width: opts.width,
+    height: Math.round(Math.min(320, Math.max(200, opts.width * 0.45))),
+    marginLeft: 64,
+    x: { label: 'weeks →', grid: true },
+    y: { label: '↑ Bankroll ($)', grid: true, tickFormat: '~s' },
+    color: { domain: ['Base', 'Scenario'], range: [colour.Base, colour.Scenario], legend: true },
+    marks: [
+      Plot.areaY(a, { x: 'week', y1: 'p5', y2: 'p95', fill: colour.Base, fillOpacity: 0.16 }),
+      Plot.areaY(b, { x: 'week', y1: 'p5', y2: 'p95', fill: colour.Scenario, fillOpacity: 0.16 }),
+      Plot.line([...a, ...b], { x: 'week', y: 'p50', z: 'run', stroke: 'run', strokeWidth: 2.5 }),
+      Plot.ruleY([opts.floorCents / 100], { stroke: '#b91c1c', strokeDasharray: '4,3' }),
+    ],
+  };
+}

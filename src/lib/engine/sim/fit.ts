@@ -8,9 +8,8 @@
  */
 import type { Result } from '../result';
 import { err, ok } from '../result';
-import { discreteBarrierShift, finiteHorizonRuin } from './closed-form';
-import { compileModel } from './distributions';
 import { runSimulation } from './monte-carlo';
+import { stakeRiskClosedForm } from './stake';
 import type { SimParams } from './types';
 
 /** Bounds of the fitted degrees of freedom (df must exceed 2 for a finite variance). */
@@ -67,7 +66,7 @@ export function fitHistory(values: ArrayLike<number>): Result<HistoryFit> {
 /** One candidate stake as the search saw it. */
 export interface StakeCandidate {
   stakeMultiplier: number;
-  /** Finite-horizon ruin of a Brownian motion with the model's mean and SD (clamps ignored). */
+  /** Finite-horizon ruin of a Brownian motion with the model's mean and SD (`stakeRiskClosedForm`). */
   closedFormRisk: number;
   /** Simulated risk of ruin, when the search simulated this stake; null otherwise. */
   simulatedRisk: number | null;
@@ -86,9 +85,10 @@ export interface StakeSearchResult {
  * at most `maxRisk`. The candidates are absolute multipliers (they replace params.stakeMultiplier).
  *
  * Risk of ruin rises with the stake (mean and SD both scale with it, so exp(-2 mu B / sigma^2) grows), so
- * the search brackets with the closed form (Brownian motion with the model's mean and SD, net of
- * withdrawals, with the discrete-monitoring correction), simulates the best closed-form candidate, then
- * steps up while the simulation still passes or down until it does: usually two or three simulations.
+ * the search brackets with the closed form (`stakeRiskClosedForm`: Brownian motion with the model's mean
+ * and SD, net of withdrawals and drain, with the discrete-monitoring correction), simulates the best
+ * closed-form candidate, then steps up while the simulation still passes or down until it does: usually
+ * two or three simulations.
  * All simulations share params.seed (common random numbers), so neighbouring stakes compare fairly.
  */
 export function stakeSearch(
@@ -100,22 +100,12 @@ export function stakeSearch(
   if (candidates.length === 0) return err('invalid-argument', 'give at least one stake to try');
   for (const c of candidates)
     if (!Number.isFinite(c) || c <= 0) return err('invalid-argument', 'stakes must be positive numbers');
-  const unit = compileModel(params.model, 1);
-  if (!unit.ok) return unit;
+  const closedForm = stakeRiskClosedForm(params);
+  if (!closedForm.ok) return closedForm;
   const stakes = [...new Set(candidates)].sort((a, b) => a - b);
-  const { meanCents, sdCents } = unit.value;
-  const withdrawalPerStep = params.withdrawal
-    ? params.withdrawal.amountCents / params.withdrawal.everySteps
-    : 0;
-  const distance = params.startCents - (params.ruinFloorCents ?? 0);
   const list: StakeCandidate[] = stakes.map((m) => ({
     stakeMultiplier: m,
-    closedFormRisk: finiteHorizonRuin(
-      m * meanCents - withdrawalPerStep,
-      m * sdCents,
-      distance + discreteBarrierShift(m * sdCents),
-      params.horizonSteps,
-    ),
+    closedFormRisk: closedForm.value(m),
     simulatedRisk: null,
   }));
   const simulated = new Map<number, { risk: number; se: number }>();

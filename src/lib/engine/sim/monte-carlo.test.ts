@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   discreteBarrierShift,
@@ -310,5 +311,60 @@ describe('agreement with closed forms (within 4 standard errors)', () => {
     expect(Math.abs(s.var95Cents - var95)).toBeLessThan(4 * seVar);
     expect(Math.abs(s.cvar95Cents - cvar95)).toBeLessThan(4 * seCvar);
     expect(Math.abs(s.meanFinalCents - (1_000_000_000 - m))).toBeLessThan((4 * sT) / Math.sqrt(paths));
+  });
+});
+
+describe('deterministic drain per step', () => {
+  it('takes whole cents D(t) - D(t-1) with D(t) = round half even (drain x t)', () => {
+    // 2.5 cents a step: D = 2, 5, 8 (7.5 to even), 10 → 250 - 10 = 240.
+    const r = simulate(constantWalk(0, { drainCentsPerStep: 2.5, horizonSteps: 4, fanCheckpoints: 4 }));
+    expect(Array.from(r.checkpointCents)).toEqual([250, 248, 245, 242, 240]);
+    expect(r.finalCents[0]).toBe(240);
+    expect(r.maxDrawdownCents[0]).toBe(10);
+  });
+
+  it('loses nothing to rounding over the horizon (a third of a dollar a step for 3 steps is $1)', () => {
+    const r = simulate(constantWalk(0, { drainCentsPerStep: 100 / 3, horizonSteps: 3 }));
+    expect(r.finalCents[0]).toBe(150);
+  });
+
+  it('can ruin a path, like a withdrawal', () => {
+    // 100 - 40 - 40 - 40 = -20 at step 3.
+    const r = simulate(constantWalk(0, { startCents: 100, drainCentsPerStep: 40 }));
+    expect(r.ruinStep[0]).toBe(3);
+    expect(r.finalCents[0]).toBe(-20);
+  });
+
+  it('rejects drains that are negative or not finite', () => {
+    for (const d of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const c = checkSimParams(constantWalk(0, { drainCentsPerStep: d }));
+      expect(c.ok ? 'ok' : c.error.code).toBe('invalid-argument');
+    }
+  });
+
+  it('moves every path by exactly the total drain when nothing is ruined (same random numbers)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        fc.double({ min: 0, max: 5000, noNaN: true }),
+        fc.integer({ min: 1, max: 700 }),
+        (seed, drain, horizon) => {
+          const base: SimParams = {
+            model: { kind: 'student-t', meanCents: 30, sdCents: 900, df: 4 },
+            startCents: 1e12,
+            horizonSteps: horizon,
+            paths: 8,
+            seed,
+            fanCheckpoints: 0,
+          };
+          const a = simulate(base);
+          const b = simulate({ ...base, drainCentsPerStep: drain });
+          // The total drained is D(horizon) = drain x horizon rounded half to even (IEEE addition does it).
+          const total = drain * horizon + 6755399441055744 - 6755399441055744;
+          for (let i = 0; i < 8; i++) expect(a.finalCents[i]! - b.finalCents[i]!).toBe(total);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -25,6 +25,8 @@ export const MAX_PATHS = 2_000_000;
 export const MAX_HORIZON_STEPS = 1_000_000;
 export const MAX_CHECKPOINT_VALUES = 20_000_000;
 const DEFAULT_FAN_CHECKPOINTS = 50;
+/** Largest total drain over a horizon (2^50 cents), so its half-even rounding below stays exact. */
+const MAX_DRAIN_CENTS = 2 ** 50;
 const DEFAULT_SAMPLE_PATHS = 5;
 
 /** Thrown by `simulate` when given parameters that `checkSimParams` rejects: callers must check first. */
@@ -43,6 +45,8 @@ export interface CheckedSim {
   stopWinCents: number;
   withdrawalCents: number;
   withdrawalEverySteps: number;
+  /** Cents drained per step (0 = none); see SimParams.drainCentsPerStep. */
+  drainCentsPerStep: number;
   ruinFloorCents: number;
   targetCents: number;
   checkpointSteps: Int32Array;
@@ -88,6 +92,14 @@ export function checkSimParams(params: SimParams): Result<CheckedSim> {
     withdrawalCents = w.amountCents;
     withdrawalEverySteps = w.everySteps;
   }
+  const drainCentsPerStep = params.drainCentsPerStep ?? 0;
+  if (
+    typeof drainCentsPerStep !== 'number' ||
+    !Number.isFinite(drainCentsPerStep) ||
+    drainCentsPerStep < 0 ||
+    drainCentsPerStep * horizonSteps > MAX_DRAIN_CENTS
+  )
+    return err('invalid-argument', 'drain per step must be a finite number of cents >= 0');
   const targetCents = params.targetCents ?? Number.POSITIVE_INFINITY;
   if (params.targetCents !== undefined && !isInt(targetCents))
     return err('invalid-argument', 'target must be integer cents');
@@ -111,6 +123,7 @@ export function checkSimParams(params: SimParams): Result<CheckedSim> {
     stopWinCents: stopWin.value,
     withdrawalCents,
     withdrawalEverySteps,
+    drainCentsPerStep,
     ruinFloorCents,
     targetCents,
     checkpointSteps,
@@ -182,6 +195,11 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange): SimChunkRes
   };
 }
 
+/** Rounds |x| < 2^51 to an integer, half to even (adding 1.5 * 2^52 makes the FPU do it). */
+function rint(x: number): number {
+  return x + 6755399441055744 - 6755399441055744;
+}
+
 /** Per-path outcome written by `walkPath` into module scratch (no allocation per path). */
 let outFinal = 0;
 let outMaxDrawdown = 0;
@@ -206,6 +224,7 @@ function walkPath(sim: CheckedSim, rng: Xoshiro128, cp: Float64Array, p: number)
   const hasClamp = stopLoss > Number.NEGATIVE_INFINITY || stopWin < Number.POSITIVE_INFINITY;
   const wEvery = sim.withdrawalEverySteps;
   const wAmount = sim.withdrawalCents;
+  const drain = sim.drainCentsPerStep;
   const floor = sim.ruinFloorCents;
   const target = sim.targetCents;
   const cpSteps = sim.checkpointSteps;
@@ -240,6 +259,13 @@ function walkPath(sim: CheckedSim, rng: Xoshiro128, cp: Float64Array, p: number)
       for (let k = untilW - 1; k < n; k += wEvery) buf[k] = buf[k]! - wAmount;
       untilW = untilW > n ? untilW - n : wEvery - ((n - untilW) % wEvery);
     }
+    // The drain's whole cents for step s are D(s) - D(s-1), D(s) = rint(drain * s) (half to even).
+    if (drain > 0)
+      for (let k = 0, prev = rint(drain * t); k < n; k++) {
+        const d = rint(drain * (t + k + 1));
+        buf[k] = buf[k]! - (d - prev);
+        prev = d;
+      }
     // Block index of the next checkpoint (beyond the block when it lies in a later one).
     let cpK = nextCp - t - 1;
     for (let k = 0; k < n; k++) {

@@ -10,8 +10,8 @@ export type { ModelSpec } from './distributions';
  * One bankroll simulation. Money is integer cents; a "step" is the model's unit (a session, a day, a bet).
  * Each step's result is drawn from `model`, multiplied by `stakeMultiplier`, rounded to whole cents
  * (half to even), clamped to [-stopLossCents, stopWinCents] when those are set, and added to the
- * bankroll. Every `withdrawal.everySteps` steps `withdrawal.amountCents` is then taken out (even if that
- * causes ruin, so withdrawals never hide risk). A path is ruined the first time its bankroll is <=
+ * bankroll. Every `withdrawal.everySteps` steps `withdrawal.amountCents` is then taken out, and every step
+ * its share of `drainCentsPerStep` (even if that causes ruin, so withdrawals never hide risk). A path is ruined the first time its bankroll is <=
  * `ruinFloorCents`; it then stops and keeps that bankroll to the end of the horizon.
  */
 export interface SimParams {
@@ -32,6 +32,14 @@ export interface SimParams {
   stopWinCents?: number;
   /** A fixed withdrawal of amountCents (> 0) after every `everySteps` (>= 1) steps. */
   withdrawal?: { amountCents: number; everySteps: number };
+  /**
+   * A deterministic drain of this many cents per step (finite, >= 0, may be fractional: $500 a month at
+   * 5 sessions a week is 2,299.79 cents a session). Whole cents leave the bankroll: after step t the
+   * total drained is D(t) = round_half_even(drainCentsPerStep * t), so step t takes D(t) - D(t-1) and
+   * nothing is lost to rounding over the horizon. Applied with the step's result, like a withdrawal, so
+   * it can cause ruin. Not scaled by `stakeMultiplier` (it is money taken out, not a result).
+   */
+  drainCentsPerStep?: number;
   /** Ruin when the bankroll is <= this many cents (default 0). */
   ruinFloorCents?: number;
   /** Target bankroll in cents: a path "hits" the first time its bankroll is >= target before any ruin. */
