@@ -19,6 +19,13 @@ const ROUTES = [
   '/settings',
 ];
 const demo = process.argv.includes('--demo');
+/** What shows once a route's figures are in, with demo data. */
+const READY: Record<string, string> = {
+  '/': '[data-testid="kpi-net-result"]',
+  '/bets': '[data-testid="bets-table"]',
+  '/prop': '[data-testid="prop-account"]',
+  '/report': '[data-testid="kpi-net-result"]',
+};
 const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/shots';
 
 const server = await startServer({ port: 0 });
@@ -51,7 +58,15 @@ try {
           null,
           { timeout: 60_000 },
         );
-        await page.waitForTimeout(1500);
+        // The figures arrive after the analytics tables are built (seconds on a busy machine).
+        const ready = READY[r];
+        if (ready)
+          await page
+            .locator(ready)
+            .first()
+            .waitFor({ timeout: 90_000 })
+            .catch(() => undefined);
+        await page.waitForTimeout(800);
       } else await page.waitForTimeout(400);
       const name = r === '/' ? 'overview' : r.slice(1);
       await page.screenshot({ path: `${out}/${label}-${name}.png`, fullPage: true });
