@@ -6,23 +6,8 @@
 import { compileModel } from './distributions';
 import type { Percentiles, SimParams, SimSummary } from './types';
 
-/** Every headline figure of a run. Money in integer cents, shares as ratios (see SimSummary). */
-export interface RunFigures {
-  paths: number;
-  horizonSteps: number;
-  riskOfRuin: number;
-  riskOfRuinSe: number;
-  pTarget: number;
-  pTargetSe: number;
-  finalCents: Percentiles;
-  meanFinalCents: number;
-  var95Cents: number;
-  cvar95Cents: number;
-  var99Cents: number;
-  cvar99Cents: number;
-  maxDrawdownCents: Percentiles;
-  medianStepsToTarget: number | null;
-}
+/** Every headline figure of a run: the summary without its per-checkpoint arrays (see SimSummary). */
+export type RunFigures = Omit<SimSummary, 'fan' | 'samplePaths'>;
 
 /** The figures of a summary, as plain data (no typed arrays) fit for storage. */
 export function runFigures(s: SimSummary): RunFigures {
