@@ -168,6 +168,20 @@ describe('mergeChunks', () => {
     expect(() => mergeChunks([a, other])).toThrow(RangeError);
     expect(() => mergeChunks([])).toThrow(RangeError);
   });
+  it('keeps the exact min and max of every checkpoint column, however the run was split', () => {
+    const whole = simulate({ ...params, fanCheckpoints: 6 });
+    const merged = mergeChunks([
+      simulate({ ...params, fanCheckpoints: 6 }, { fromPath: 7, toPath: 20 }),
+      simulate({ ...params, fanCheckpoints: 6 }, { fromPath: 0, toPath: 7 }),
+    ]);
+    const nc = whole.checkpointSteps.length;
+    for (let c = 0; c < nc; c++) {
+      const column = Array.from({ length: 20 }, (_, p) => whole.checkpointCents[p * nc + c]!);
+      expect(whole.checkpointMin[c]).toBe(Math.min(...column));
+      expect(whole.checkpointMax[c]).toBe(Math.max(...column));
+    }
+    expect(merged).toEqual(whole);
+  });
 });
 
 describe('summarize', () => {

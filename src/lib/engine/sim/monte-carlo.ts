@@ -167,6 +167,8 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange): SimChunkRes
   const ruinStep = new Int32Array(count);
   const targetStep = new Int32Array(count);
   const checkpointCents = new Float64Array(nc * count);
+  const checkpointMin = new Float64Array(nc).fill(Number.POSITIVE_INFINITY);
+  const checkpointMax = new Float64Array(nc).fill(Number.NEGATIVE_INFINITY);
   const rng = new Xoshiro128();
   let ruinedCount = 0;
   let targetHitCount = 0;
@@ -179,6 +181,11 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange): SimChunkRes
     targetStep[p] = outTargetStep;
     if (outRuinStep >= 0) ruinedCount++;
     if (outTargetStep >= 0) targetHitCount++;
+    for (let c = 0, k = p * nc; c < nc; c++, k++) {
+      const x = checkpointCents[k]!;
+      if (x < checkpointMin[c]!) checkpointMin[c] = x;
+      if (x > checkpointMax[c]!) checkpointMax[c] = x;
+    }
   }
   return {
     fromPath,
@@ -192,6 +199,8 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange): SimChunkRes
     ruinStep,
     targetStep,
     checkpointCents,
+    checkpointMin,
+    checkpointMax,
   };
 }
 
@@ -266,25 +275,34 @@ function walkPath(sim: CheckedSim, rng: Xoshiro128, cp: Float64Array, p: number)
         buf[k] = buf[k]! - (d - prev);
         prev = d;
       }
-    // Block index of the next checkpoint (beyond the block when it lies in a later one).
-    let cpK = nextCp - t - 1;
-    for (let k = 0; k < n; k++) {
-      b += buf[k]!;
-      if (b > peak) peak = b;
-      else if (peak - b > mdd) mdd = peak - b;
-      if (b >= mark) {
-        hit = t + k + 1;
-        mark = Number.POSITIVE_INFINITY;
+    // Block index of the next checkpoint (-1 when none is left, else possibly beyond this block). The block
+    // is walked in segments that end at a checkpoint, so the per-step loop has no checkpoint test; target
+    // and ruin share one rarely-taken branch.
+    let cpK = nextCp < 0 ? -1 : nextCp - t - 1;
+    let k = 0;
+    while (k < n) {
+      const end = cpK >= 0 && cpK < n ? cpK + 1 : n;
+      for (; k < end; k++) {
+        b += buf[k]!;
+        peak = b > peak ? b : peak;
+        const dd = peak - b;
+        mdd = dd > mdd ? dd : mdd;
+        if (b >= mark || b <= floor) {
+          if (b >= mark) {
+            hit = t + k + 1;
+            mark = Number.POSITIVE_INFINITY;
+          }
+          if (b <= floor) {
+            ruin = t + k + 1;
+            break walk;
+          }
+        }
       }
-      if (b <= floor) {
-        ruin = t + k + 1;
-        break walk;
-      }
-      if (k === cpK) {
+      if (k - 1 === cpK) {
         cp[base + ci] = b;
         ci++;
         nextCp = ci < nc ? cpSteps[ci]! : -1;
-        cpK = nextCp - t - 1;
+        cpK = nextCp < 0 ? -1 : nextCp - t - 1;
       }
     }
     t += n;
@@ -326,9 +344,15 @@ export function mergeChunks(chunks: readonly SimChunkResult[]): SimChunkResult {
   const ruinStep = new Int32Array(count);
   const targetStep = new Int32Array(count);
   const checkpointCents = new Float64Array(nc * count);
+  const checkpointMin = new Float64Array(nc).fill(Number.POSITIVE_INFINITY);
+  const checkpointMax = new Float64Array(nc).fill(Number.NEGATIVE_INFINITY);
   let ruinedCount = 0;
   let targetHitCount = 0;
   for (const c of sorted) {
+    for (let i = 0; i < nc; i++) {
+      checkpointMin[i] = Math.min(checkpointMin[i]!, c.checkpointMin[i]!);
+      checkpointMax[i] = Math.max(checkpointMax[i]!, c.checkpointMax[i]!);
+    }
     const off = c.fromPath - fromPath;
     finalCents.set(c.finalCents, off);
     maxDrawdownCents.set(c.maxDrawdownCents, off);
@@ -350,6 +374,8 @@ export function mergeChunks(chunks: readonly SimChunkResult[]): SimChunkResult {
     ruinStep,
     targetStep,
     checkpointCents,
+    checkpointMin,
+    checkpointMax,
   };
 }
 
@@ -402,7 +428,10 @@ export function summarize(merged: SimChunkResult, params: SimParams): SimSummary
   const steps = merged.checkpointSteps;
   const nc = steps.length;
   const cp = merged.checkpointCents;
-  const bands = columnQuantiles(cp, n, nc, BAND_PROBS);
+  const bands = columnQuantiles(cp, n, nc, BAND_PROBS, {
+    min: merged.checkpointMin,
+    max: merged.checkpointMax,
+  });
   for (const band of bands) for (let c = 0; c < nc; c++) band[c] = roundCents(band[c]!);
   // Sample paths are the first rows of a run that starts at path 0.
   const nSample =
