@@ -8,6 +8,7 @@ import {
   twoBarrierPass,
 } from './closed-form';
 import {
+  ChunkMerger,
   SimParamsError,
   checkSimParams,
   checkpointStepsFor,
@@ -181,6 +182,26 @@ describe('mergeChunks', () => {
       expect(whole.checkpointMax[c]).toBe(Math.max(...column));
     }
     expect(merged).toEqual(whole);
+  });
+  it('merges chunks as they arrive, in any order, and refuses a range they do not tile', () => {
+    const p = { ...params, fanCheckpoints: 4 };
+    const whole = simulate(p);
+    const merger = new ChunkMerger(0, 20, whole.horizonSteps, whole.checkpointSteps);
+    for (const [from, to] of [
+      [12, 20],
+      [0, 5],
+      [5, 12],
+    ] as const)
+      merger.add(simulate(p, { fromPath: from, toPath: to }));
+    expect(merger.finish()).toEqual(whole);
+    const short = new ChunkMerger(0, 20, whole.horizonSteps, whole.checkpointSteps);
+    short.add(simulate(p, { fromPath: 0, toPath: 12 }));
+    expect(() => short.finish()).toThrow(RangeError);
+    expect(() => short.add(simulate({ ...p, horizonSteps: 31 }, { fromPath: 12, toPath: 20 }))).toThrow(
+      RangeError,
+    );
+    short.add(simulate(p, { fromPath: 10, toPath: 20 }));
+    expect(() => short.finish()).toThrow(RangeError);
   });
 });
 
