@@ -565,7 +565,7 @@ function fillBootstrap(rng: Xoshiro128, steps: Float64Array, buf: Float64Array, 
   let s3 = rng.s3;
   for (let k = 0; k < n; k++) {
     let m = Math.imul(s1, 5);
-    let u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    let u = Math.imul((m << 7) | (m >>> 25), 9);
     let t = s1 << 9;
     s2 ^= s0;
     s3 ^= s1;
@@ -573,12 +573,12 @@ function fillBootstrap(rng: Xoshiro128, steps: Float64Array, buf: Float64Array, 
     s0 ^= s3;
     s2 ^= t;
     s3 = (s3 << 11) | (s3 >>> 21);
-    let prod = u * len;
-    let idx = Math.floor(prod * TWO_NEG_32);
-    // lo >= reject accepts (Lemire's lo >= len test is only a shortcut of it, since reject < len).
-    while (prod - idx * 4294967296 < reject) {
+    // u * len < 2^53 is exact, so its high 32 bits are a truncation of an exact power-of-two scaling, and
+    // its low 32 bits are Math.imul's: integer operations only (Math.floor cost ~40% more in Chromium).
+    let idx = ((u >>> 0) * len * TWO_NEG_32) | 0;
+    while (Math.imul(u, len) >>> 0 < reject) {
       m = Math.imul(s1, 5);
-      u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+      u = Math.imul((m << 7) | (m >>> 25), 9);
       t = s1 << 9;
       s2 ^= s0;
       s3 ^= s1;
@@ -586,8 +586,7 @@ function fillBootstrap(rng: Xoshiro128, steps: Float64Array, buf: Float64Array, 
       s0 ^= s3;
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
-      prod = u * len;
-      idx = Math.floor(prod * TWO_NEG_32);
+      idx = ((u >>> 0) * len * TWO_NEG_32) | 0;
     }
     buf[k] = steps[idx]!;
   }

@@ -284,9 +284,9 @@ function walkPath(sim: CheckedSim, rng: Xoshiro128, cp: Float64Array, p: number)
       const end = cpK >= 0 && cpK < n ? cpK + 1 : n;
       for (; k < end; k++) {
         b += buf[k]!;
-        peak = b > peak ? b : peak;
-        const dd = peak - b;
-        mdd = dd > mdd ? dd : mdd;
+        // Math.max measured faster than either a branch or a ternary here (V8 has no select for doubles).
+        peak = Math.max(peak, b);
+        mdd = Math.max(mdd, peak - b);
         if (b >= mark || b <= floor) {
           if (b >= mark) {
             hit = t + k + 1;
