@@ -10,7 +10,7 @@
  * $10 a day and $2,000 would ruin 99% of paths within a few hundred steps. Ruin is at <= 0 and a ruined path
  * keeps its bankroll on both sides, and step results are rounded half to even to cents on both sides. Our
  * engine stops walking a ruined path, NumPy computes every step of every path; at about 12% (normal, t) and
- * a few % (bootstrap) ruined, that saves ours only a few % of the steps. Ours also tracks the drawdown and a
+ * about 1% (bootstrap) ruined, that saves ours only a few % of the steps. Ours also tracks the drawdown and a
  * 60-interval fan chart and summarises (percentiles, VaR) inside the timed run; NumPy does not. The target is
  * cleared so neither side tracks one. Each side prints its risk of ruin to stderr as a check that they ran the
  * same walk.
