@@ -5,7 +5,7 @@
  * Bankroll runs (`runSimulationInWorkers`) and prop evaluation runs (`runPropInWorkers`) share the pool.
  */
 import * as Comlink from 'comlink';
-import { mergeChunks, summarize, checkSimParams } from '../lib/engine/sim/monte-carlo';
+import { ChunkMerger, summarize, checkSimParams } from '../lib/engine/sim/monte-carlo';
 import {
   checkPropParams,
   mergePropChunks,
@@ -56,13 +56,15 @@ export function disposeSimPool(): void {
 /**
  * Splits paths [0, totalPaths) into chunks of at least `minChunk` paths, about 20 per worker, and runs
  * them on the pool, each worker taking the next chunk when it finishes one. Stops at the first error or
- * when `isCancelled()` turns true ('cancelled'). Returns the chunks in path order.
+ * when `isCancelled()` turns true ('cancelled'). Returns the chunks in path order; with `onChunk`, each
+ * chunk is handed to it as it arrives instead (and not kept), so merging overlaps the workers' computing.
  */
 async function runChunks<C extends { fromPath: number }>(
   totalPaths: number,
   minChunk: number,
   call: (w: Comlink.Remote<SimWorkerApi>, range: PathRange) => Promise<Result<C>>,
   opts: PoolOptions,
+  onChunk?: (c: C) => void,
 ): Promise<Result<{ chunks: C[]; workers: number }>> {
   const n = Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 8, totalPaths));
   const workers = poolOf(n);
@@ -87,7 +89,8 @@ async function runChunks<C extends { fromPath: number }>(
           failure = r;
           return;
         }
-        results.push(r.value);
+        if (onChunk) onChunk(r.value);
+        else results.push(r.value);
         done += range.toPath - range.fromPath;
         opts.onProgress?.({ donePaths: done, totalPaths });
       }
@@ -105,9 +108,17 @@ export async function runSimulationInWorkers(
   const checked = checkSimParams(params);
   if (!checked.ok) return checked;
   const t0 = performance.now();
-  const r = await runChunks(params.paths, 500, (w, range) => w.runChunk(params, range), opts);
+  const c = checked.value;
+  const merger = new ChunkMerger(0, params.paths, c.horizonSteps, c.checkpointSteps);
+  const r = await runChunks(
+    params.paths,
+    500,
+    (w, range) => w.runChunk(params, range),
+    opts,
+    (chunk) => merger.add(chunk),
+  );
   if (!r.ok) return r;
-  const summary = summarize(mergeChunks(r.value.chunks), params);
+  const summary = summarize(merger.finish(), params);
   return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: r.value.workers });
 }
 

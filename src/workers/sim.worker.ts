@@ -16,6 +16,8 @@ const api: SimWorkerApi = {
           r.ruinStep.buffer,
           r.targetStep.buffer,
           r.checkpointCents.buffer,
+          r.checkpointMin.buffer,
+          r.checkpointMax.buffer,
         ]),
       ] as ArrayBuffer[];
       return Promise.resolve(Comlink.transfer(ok(r), buffers));

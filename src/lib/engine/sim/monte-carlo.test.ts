@@ -8,6 +8,7 @@ import {
   twoBarrierPass,
 } from './closed-form';
 import {
+  ChunkMerger,
   SimParamsError,
   checkSimParams,
   checkpointStepsFor,
@@ -167,6 +168,40 @@ describe('mergeChunks', () => {
     expect(() => mergeChunks([a, c])).toThrow(RangeError);
     expect(() => mergeChunks([a, other])).toThrow(RangeError);
     expect(() => mergeChunks([])).toThrow(RangeError);
+  });
+  it('keeps the exact min and max of every checkpoint column, however the run was split', () => {
+    const whole = simulate({ ...params, fanCheckpoints: 6 });
+    const merged = mergeChunks([
+      simulate({ ...params, fanCheckpoints: 6 }, { fromPath: 7, toPath: 20 }),
+      simulate({ ...params, fanCheckpoints: 6 }, { fromPath: 0, toPath: 7 }),
+    ]);
+    const nc = whole.checkpointSteps.length;
+    for (let c = 0; c < nc; c++) {
+      const column = Array.from({ length: 20 }, (_, p) => whole.checkpointCents[p * nc + c]!);
+      expect(whole.checkpointMin[c]).toBe(Math.min(...column));
+      expect(whole.checkpointMax[c]).toBe(Math.max(...column));
+    }
+    expect(merged).toEqual(whole);
+  });
+  it('merges chunks as they arrive, in any order, and refuses a range they do not tile', () => {
+    const p = { ...params, fanCheckpoints: 4 };
+    const whole = simulate(p);
+    const merger = new ChunkMerger(0, 20, whole.horizonSteps, whole.checkpointSteps);
+    for (const [from, to] of [
+      [12, 20],
+      [0, 5],
+      [5, 12],
+    ] as const)
+      merger.add(simulate(p, { fromPath: from, toPath: to }));
+    expect(merger.finish()).toEqual(whole);
+    const short = new ChunkMerger(0, 20, whole.horizonSteps, whole.checkpointSteps);
+    short.add(simulate(p, { fromPath: 0, toPath: 12 }));
+    expect(() => short.finish()).toThrow(RangeError);
+    expect(() => short.add(simulate({ ...p, horizonSteps: 31 }, { fromPath: 12, toPath: 20 }))).toThrow(
+      RangeError,
+    );
+    short.add(simulate(p, { fromPath: 10, toPath: 20 }));
+    expect(() => short.finish()).toThrow(RangeError);
   });
 });
 

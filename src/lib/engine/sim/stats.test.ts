@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { quantile, quantiles, varCvar } from './stats';
+import { columnQuantiles, quantile, quantiles, varCvar } from './stats';
 
 /** Type-7 quantile from a full sort, the definition the fast path must match exactly. */
 function sortedQuantile(values: Float64Array, p: number): number {
@@ -49,6 +49,25 @@ describe('quantiles (type 7)', () => {
     skewed[17] = 1e15;
     skewed[18] = -3;
     expect(quantiles(skewed, [0, 0.5, 1])).toEqual([-3, 1, 1e15]);
+  });
+  it("gives the same columns when told each column's min and max", () => {
+    const rows = 5000;
+    const cols = 4;
+    const table = new Float64Array(rows * cols);
+    for (let k = 0; k < table.length; k++) table[k] = Math.round(Math.sin(k * 7.31) * 1e6) * ((k % cols) + 1);
+    const min = new Float64Array(cols).fill(Infinity);
+    const max = new Float64Array(cols).fill(-Infinity);
+    for (let k = 0; k < table.length; k++) {
+      min[k % cols] = Math.min(min[k % cols]!, table[k]!);
+      max[k % cols] = Math.max(max[k % cols]!, table[k]!);
+    }
+    const probs = [0, 0.05, 0.5, 0.95, 1];
+    const plain = columnQuantiles(table, rows, cols, probs);
+    expect(columnQuantiles(table, rows, cols, probs, { min, max })).toEqual(plain);
+    for (let c = 0; c < cols; c++) {
+      const column = Float64Array.from({ length: rows }, (_, r) => table[r * cols + c]!);
+      probs.forEach((p, i) => expect(plain[i]![c]).toBe(sortedQuantile(column, p)));
+    }
   });
 });
 

@@ -16,10 +16,17 @@ export function quantiles(values: Float64Array, probs: readonly number[]): numbe
   return columnQuantiles(values, values.length, 1, probs).map((q) => q[0]!);
 }
 
+/** The exact smallest and largest value of each column of a table (see `columnQuantiles`). */
+export interface ColumnRanges {
+  min: Float64Array;
+  max: Float64Array;
+}
+
 /**
  * Type-7 quantiles (see `quantiles`) of every column of a row-major `rows` x `cols` table, e.g. the
  * bankroll of each path (row) at each fan-chart checkpoint (column). Returns one Float64Array per
- * probability, holding that quantile for each column.
+ * probability, holding that quantile for each column. `ranges`, when given, must be each column's exact
+ * min and max (the simulation workers keep them as they write the table): it saves the first pass below.
  *
  * Large tables avoid sorting: one pass finds each column's min and max, one counts values into 4096
  * equal-width buckets per column (a monotone map, so bucket order is value order), and one gathers only
@@ -32,6 +39,7 @@ export function columnQuantiles(
   rows: number,
   cols: number,
   probs: readonly number[],
+  ranges?: ColumnRanges,
 ): Float64Array[] {
   for (const p of probs) if (!(p >= 0 && p <= 1)) throw new RangeError(`probability must be in [0, 1]: ${p}`);
   if (data.length < rows * cols) throw new RangeError('table is smaller than rows x cols');
@@ -49,7 +57,9 @@ export function columnQuantiles(
   }
   const ranks = [...rankSet];
   const stat =
-    rows < SORT_BELOW ? sortedStatistics(data, rows, cols, ranks) : bucketStatistics(data, rows, cols, ranks);
+    rows < SORT_BELOW
+      ? sortedStatistics(data, rows, cols, ranks)
+      : bucketStatistics(data, rows, cols, ranks, ranges);
   probs.forEach((p, pi) => {
     const h = (rows - 1) * p;
     const k = Math.floor(h);
@@ -86,23 +96,32 @@ function bucketStatistics(
   rows: number,
   cols: number,
   ranks: number[],
+  ranges?: ColumnRanges,
 ): Map<number, Float64Array> {
   const stat = new Map(ranks.map((r) => [r, new Float64Array(cols)] as const));
-  const min = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
-  const max = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
-  for (let r = 0, k = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++, k++) {
-      const x = data[k]!;
-      if (x < min[c]!) min[c] = x;
-      if (x > max[c]!) max[c] = x;
-    }
+  let min: Float64Array;
+  let max: Float64Array;
+  if (ranges && ranges.min.length === cols && ranges.max.length === cols) {
+    min = ranges.min;
+    max = ranges.max;
+  } else {
+    min = new Float64Array(cols).fill(Number.POSITIVE_INFINITY);
+    max = new Float64Array(cols).fill(Number.NEGATIVE_INFINITY);
+    for (let r = 0, k = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++, k++) {
+        const x = data[k]!;
+        if (x < min[c]!) min[c] = x;
+        if (x > max[c]!) max[c] = x;
+      }
+  }
   // A constant column has scale 0: everything lands in bucket 0, which is never gathered.
   const scale = new Float64Array(cols);
   for (let c = 0; c < cols; c++) if (max[c]! > min[c]!) scale[c] = BUCKETS / (max[c]! - min[c]!);
   const counts = new Int32Array(cols * BUCKETS);
   for (let r = 0, k = 0; r < rows; r++)
     for (let c = 0; c < cols; c++, k++) {
-      const b = Math.floor((data[k]! - min[c]!) * scale[c]!);
+      // (x - min) * scale is in [0, BUCKETS]: truncation is the floor, and cheaper than Math.floor.
+      const b = ((data[k]! - min[c]!) * scale[c]!) | 0;
       counts[c * BUCKETS + (b < BUCKETS ? b : BUCKETS - 1)]!++;
     }
   // For each column and rank: the bucket holding it and the rank's offset inside; lay the wanted buckets
@@ -132,7 +151,7 @@ function bucketStatistics(
   for (let r = 0, k = 0; r < rows; r++)
     for (let c = 0; c < cols; c++, k++) {
       const x = data[k]!;
-      const b = Math.floor((x - min[c]!) * scale[c]!);
+      const b = ((x - min[c]!) * scale[c]!) | 0;
       const slot = c * BUCKETS + (b < BUCKETS ? b : BUCKETS - 1);
       const at = next[slot]!;
       if (at >= 0) {

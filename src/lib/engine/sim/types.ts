@@ -76,6 +76,12 @@ export interface SimChunkResult {
   /** Step at which the path first reached the target before ruin (0 if it starts there), or -1. */
   targetStep: Int32Array;
   checkpointCents: Float64Array;
+  /**
+   * Smallest and largest bankroll at each checkpoint over these paths (+Infinity and -Infinity when there
+   * are none), kept by the worker as it writes the rows so that `summarize` skips a pass over the table.
+   */
+  checkpointMin: Float64Array;
+  checkpointMax: Float64Array;
 }
 
 /** Five-number band of a distribution: the 5th, 25th, 50th, 75th and 95th percentiles. */
