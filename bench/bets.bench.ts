@@ -28,6 +28,7 @@ import {
   rgSignalsSql,
   seriesSql,
   setClosingSql,
+  sportDayClvRefreshSql,
   swingsSql,
   type BetFilter,
 } from '../src/lib/engine/analytics';
@@ -223,11 +224,16 @@ export async function run(ctx: BenchContext): Promise<void> {
   const dateFilters = Array.from({ length: RUNS }, (_, i): BetFilter => ({ from: `${2018 + i}-01-01` }));
   ctx.add('bets.filter-repaint.dates.1m.ms', await repaintMedian(big.sql, dateFilters), 'ms');
 
-  // Typing a closing price on one bet: its bet_analytics row and its day's bet_days CLV totals updated in place.
+  // Typing a closing price on one bet: its bet_analytics row and its day's bet_days and bet_sport_days CLV
+  // totals updated in place.
   const setRuns: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    for (const stmt of [...setClosingSql(`syn:${12 + i}`, 2 + i / 10), dayClvRefreshSql(`syn:${12 + i}`)])
+    for (const stmt of [
+      ...setClosingSql(`syn:${12 + i}`, 2 + i / 10),
+      dayClvRefreshSql(`syn:${12 + i}`),
+      sportDayClvRefreshSql(`syn:${12 + i}`),
+    ])
       await must(big.sql, stmt);
     setRuns.push(performance.now() - t0);
   }

@@ -104,6 +104,19 @@ export function participantSql(kind: string, cleanSel: string, eventCol: string)
   return `(CASE ${kind} WHEN 0 THEN ${cleanSel} WHEN 1 THEN ${home} WHEN 2 THEN ${away} ELSE '' END)`;
 }
 
+/** Largest cents magnitude a sort key holds exactly: 2^31 − 1 ($21,474,836.47). */
+const SORT_KEY_MAX_CENTS = 2147483647;
+
+/**
+ * A single BIGINT that orders rows as (`col`, seq) does: `col` · 2^32 + seq (`seq` is the alias of the
+ * settlement order in the same SELECT). A top-N over one key is about twice as fast as over two in
+ * single-threaded wasm (the bets table sorted by net at 1M bets). Amounts beyond ±SORT_KEY_MAX_CENTS are
+ * clamped, so such bets sort among themselves by settlement order (no bet is that large).
+ */
+function sortKeySql(col: string): string {
+  return `(least(greatest(${col}, -${SORT_KEY_MAX_CENTS}), ${SORT_KEY_MAX_CENTS}) * 4294967296 + seq)`;
+}
+
 /** The 64-bit key of a text dimension: hash of the value, '' standing for "not recorded". */
 export const dimKeySql = (expr: string): string => `hash(coalesce(${expr}, ''))`;
 
@@ -132,6 +145,8 @@ export const TEXT_DIMENSIONS = {
  *   a `*_h` UBIGINT hash key (filters compare it with constant-folded `hash('AFL')`) and a dense `*_id`
  *   INTEGER (breakdowns group by it: small dense integers aggregate several times faster in wasm);
  * - `seq`: 1-based order by (local_day, settled-or-placed instant, key), the order of every curve;
+ * - `net_key`, `stake_key` BIGINT: (net, seq) and (stake, seq) as one sort key (see `sortKeySql`), which
+ *   the bets table sorts by;
  * - `day_best`, `day_worst`: rank of the bet by net (highest, lowest first; ties in `seq` order) among
  *   the bets of its local day and status, so the best N of a date range are among the rows ranked <= N;
  * - `after_loss`: placed within CHASE_WINDOW_MIN minutes after (or at) some bet's losing settlement;
@@ -209,6 +224,8 @@ SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, ret
   ${dimKeySql('bet_type')} AS bet_type_h,
   ${idCols},
   row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq,
+  ${sortKeySql('net_cents')} AS net_key,
+  ${sortKeySql('stake_cents')} AS stake_key,
   CAST(row_number() OVER (PARTITION BY local_day, is_settled
     ORDER BY net_cents DESC, coalesce(settled_at, placed_at), key) AS INTEGER) AS day_best,
   CAST(row_number() OVER (PARTITION BY local_day, is_settled
