@@ -7,8 +7,9 @@
  *
  * Why: a window over a million bets is a sort, several times the 50 ms budget in single-threaded wasm.
  * `bet_days` holds these rows for all bets, computed once per ledger change, and a filter that constrains
- * only dates reads them directly. Any other filter sends each matching settled bet's day and net in
- * settlement order (one sort of the filtered bets, no windows) and the day rows are built in TypeScript.
+ * only dates reads them directly; `bet_sport_days` holds them per sport, for a filter of dates and one
+ * sport. Any other filter sends each matching settled bet's day and net in settlement order (one sort of
+ * the filtered bets, no windows) and the day rows are built in TypeScript.
  * Either way the panel is one row of LIST columns: turning Arrow rows into objects costs ~10 µs a row,
  * while a list column converts as one typed array.
  */
