@@ -5,8 +5,9 @@
  *
  * Reports `bets.panel.10k.median.ms` and `bets.panel.1m.median.ms` (the slowest panel's median),
  * `bets.panel.1m.<panel>.median.ms` per panel, `bets.filter-repaint.1m.ms` (a sport + date filter, which
- * takes the per-query window path for the curve panels), `bets.filter-repaint.dates.1m.ms` (a date-only
- * filter, which reads the precomputed curve) and `bets.refresh.1m.ms` (building the analytics tables).
+ * reads the per-sport days of `bet_sport_days` for the curve, series and CLV panels and scans
+ * `bet_analytics` for the rest), `bets.filter-repaint.dates.1m.ms` (a date-only filter, which reads the
+ * precomputed curve) and `bets.refresh.1m.ms` (building the analytics tables).
  */
 import { openNodeSql } from '../src/lib/db/duckdb/node';
 import type { Sql } from '../src/lib/db/duckdb/port';
