@@ -5,8 +5,9 @@
  *
  * Reports `bets.panel.10k.median.ms` and `bets.panel.1m.median.ms` (the slowest panel's median),
  * `bets.panel.1m.<panel>.median.ms` per panel, `bets.filter-repaint.1m.ms` (a sport + date filter, which
- * takes the per-query window path for the curve panels), `bets.filter-repaint.dates.1m.ms` (a date-only
- * filter, which reads the precomputed curve) and `bets.refresh.1m.ms` (building the analytics tables).
+ * reads the per-sport days of `bet_sport_days` for the curve, series and CLV panels and scans
+ * `bet_analytics` for the rest), `bets.filter-repaint.dates.1m.ms` (a date-only filter, which reads the
+ * precomputed curve) and `bets.refresh.1m.ms` (building the analytics tables).
  */
 import { openNodeSql } from '../src/lib/db/duckdb/node';
 import type { Sql } from '../src/lib/db/duckdb/port';
@@ -28,6 +29,7 @@ import {
   rgSignalsSql,
   seriesSql,
   setClosingSql,
+  sportDayClvRefreshSql,
   swingsSql,
   type BetFilter,
 } from '../src/lib/engine/analytics';
@@ -223,11 +225,16 @@ export async function run(ctx: BenchContext): Promise<void> {
   const dateFilters = Array.from({ length: RUNS }, (_, i): BetFilter => ({ from: `${2018 + i}-01-01` }));
   ctx.add('bets.filter-repaint.dates.1m.ms', await repaintMedian(big.sql, dateFilters), 'ms');
 
-  // Typing a closing price on one bet: its bet_analytics row and its day's bet_days CLV totals updated in place.
+  // Typing a closing price on one bet: its bet_analytics row and its day's bet_days and bet_sport_days CLV
+  // totals updated in place.
   const setRuns: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    for (const stmt of [...setClosingSql(`syn:${12 + i}`, 2 + i / 10), dayClvRefreshSql(`syn:${12 + i}`)])
+    for (const stmt of [
+      ...setClosingSql(`syn:${12 + i}`, 2 + i / 10),
+      dayClvRefreshSql(`syn:${12 + i}`),
+      sportDayClvRefreshSql(`syn:${12 + i}`),
+    ])
       await must(big.sql, stmt);
     setRuns.push(performance.now() - t0);
   }

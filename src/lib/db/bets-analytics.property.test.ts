@@ -9,20 +9,24 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   analyticsRefreshSql,
   BET_TYPES,
+  betsTableSql,
   breakdownSql,
   clvSql,
   curveSelect,
   DIMENSIONS,
   extremesSql,
   filterFromParams,
+  filterWhere,
   filterToParams,
   GRAINS,
   headlineSql,
   isDateOnly,
+  isSportsDates,
   ledgerYearsSql,
   losingStreakSql,
   normaliseFilter,
   ODDS_BANDS,
+  parseBetsTable,
   parseBreakdown,
   parseClv,
   parseCurve,
@@ -252,6 +256,94 @@ describe('bets analytics properties (node DuckDB)', () => {
         },
       ),
       { numRuns: 8 },
+    );
+  });
+
+  it('dates-and-sports filters: bet_sport_days agrees with the scan of bet_analytics', async () => {
+    const sportsDates: fc.Arbitrary<BetFilter> = fc
+      .record({
+        from: fc.option(dayArb, { nil: undefined }),
+        to: fc.option(dayArb, { nil: undefined }),
+        sports: fc.subarray([...SPORTS, ''], { minLength: 1 }),
+        status: fc.option(fc.constantFrom(...STATUS_FILTERS), { nil: undefined }),
+      })
+      .map((f) => normaliseFilter(f));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(betArb, { minLength: 0, maxLength: 40 }),
+        fc.array(sportsDates, { minLength: 3, maxLength: 3 }),
+        async (gen, filters) => {
+          await loadLedger(sql, gen.map(toBet));
+          for (const f of filters) {
+            expect(isSportsDates(f)).toBe(true);
+            // One sport: the curve rows themselves; several: the totals (curve rows are the scan's).
+            expect(parseCurve((await must(sql, curveSelect(f)))[0] ?? {})).toEqual(
+              parseCurve((await must(sql, curveSelect(f, false)))[0] ?? {}),
+            );
+            expect(parseHeadline(await must(sql, headlineSql(f)))).toEqual(
+              parseHeadline(await must(sql, headlineSql(f, false))),
+            );
+            for (const grain of GRAINS) {
+              expect(parseSeries(await must(sql, seriesSql(f, grain)))).toEqual(
+                parseSeries(await must(sql, seriesSql(f, grain, undefined, false))),
+              );
+            }
+            const fast = parseClv(await must(sql, clvSql(f)));
+            const slow = parseClv(await must(sql, clvSql(f, false)));
+            expect([fast.bets, fast.beatCloseShare]).toEqual([slow.bets, slow.beatCloseShare]);
+            expect(fast.meanClv ?? 0).toBeCloseTo(slow.meanClv ?? 0, 9);
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  it('the bets table sorted by net or stake (one-column sort keys) pages as sorting by (column, seq)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(betArb, { minLength: 0, maxLength: 40 }),
+        filterArb,
+        fc.constantFrom(...STATUS_FILTERS),
+        fc.integer({ min: 0, max: 6 }),
+        async (gen, filter, status, offset) => {
+          await loadLedger(sql, gen.map(toBet));
+          const f = { ...filter, status };
+          const all = (
+            await must(
+              sql,
+              `SELECT key, net_cents, stake_cents, seq FROM bet_analytics WHERE ${filterWhere(f)}`,
+            )
+          ).map((r) => ({
+            key: String(r.key),
+            net: Number(r.net_cents),
+            stake: Number(r.stake_cents),
+            seq: Number(r.seq),
+          }));
+          for (const [column, field] of [
+            ['netCents', 'net'],
+            ['stakeCents', 'stake'],
+          ] as const) {
+            for (const dir of ['asc', 'desc'] as const) {
+              const sign = dir === 'asc' ? 1 : -1;
+              const expected = [...all]
+                .sort((a, b) => sign * (a[field] - b[field] || a.seq - b.seq))
+                .slice(offset, offset + 5)
+                .map((b) => b.key);
+              const page = parseBetsTable(
+                await must(sql, betsTableSql(f, { column, dir }, { offset, limit: 5 })),
+              );
+              expect([column, dir, page.total, page.rows.map((r) => r.key)]).toEqual([
+                column,
+                dir,
+                all.length,
+                expected,
+              ]);
+            }
+          }
+        },
+      ),
+      { numRuns: 10 },
     );
   });
 

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clvSql, parseBetRow, parseClv, type BetRow } from '../engine/analytics';
+import { clvSql, parseBetRow, parseClv, type BetFilter, type BetRow } from '../engine/analytics';
 import type { Bet } from '../engine/model';
 import { rowsToIpc } from './arrow';
 import { refreshAnalytics } from './bets-panels';
@@ -74,8 +74,8 @@ async function openLedger(db: BankrollDb, bets: Bet[] = BETS): Promise<Sql> {
   return sql;
 }
 
-async function clv(sql: Sql, precomputed = true) {
-  const r = await sql.query(clvSql({}, precomputed));
+async function clv(sql: Sql, precomputed = true, f: BetFilter = {}) {
+  const r = await sql.query(clvSql(f, precomputed));
   if (!r.ok) throw new Error(r.error.message);
   return parseClv(r.value);
 }
@@ -120,8 +120,15 @@ describe('typed closing odds', () => {
     expect(b2.clv).toBeCloseTo(1.9 / 1.8 - 1, 12);
     // After: b1 and b2, both beat the close; mean (2.5/2.2 − 1 + 1.9/1.8 − 1) / 2.
     const expected = (2.5 / 2.2 - 1 + (1.9 / 1.8 - 1)) / 2;
-    for (const precomputed of [true, false]) {
-      const c = await clv(sql, precomputed);
+    // Dates-only reads bet_days, a sport filter bet_sport_days; both were updated in place.
+    const cases: [boolean, BetFilter][] = [
+      [true, {}],
+      [false, {}],
+      [true, { sports: ['AFL'] }],
+      [false, { sports: ['AFL'] }],
+    ];
+    for (const [precomputed, f] of cases) {
+      const c = await clv(sql, precomputed, f);
       expect(c.bets).toBe(2);
       expect(c.meanClv).toBeCloseTo(expected, 12);
       expect(c.beatCloseShare).toBe(1);

@@ -8,6 +8,7 @@ import {
   betRowSql,
   closingManualReplaceSql,
   dayClvRefreshSql,
+  sportDayClvRefreshSql,
   isClosingOdds,
   parseBetRow,
   parseClosingOdds,
@@ -41,7 +42,7 @@ export async function syncClosingOdds(sql: Sql, db: BankrollDb): Promise<Result<
 
 /**
  * Sets the typed closing price of one bet from what the user typed (null or blank clears it), stores it
- * durably, and updates its `bet_analytics` row and its day's `bet_days` CLV totals in place so CLV figures change at once. Needs the
+ * durably, and updates its `bet_analytics` row and its day's `bet_days` (and `bet_sport_days`) CLV totals in place so CLV figures change at once. Needs the
  * analytics tables built. Returns the bet as the table shows it: `invalid-argument` for text that is not
  * a closing price, `not-found` for an unknown bet; nothing is stored in either case.
  */
@@ -74,7 +75,11 @@ export async function setClosingOdds(
     if (isQuota(e)) return err('quota-exceeded');
     return err('db-error', e instanceof Error ? e.message : String(e));
   }
-  const u = await execAll(sql, [...setClosingSql(betKey, odds), dayClvRefreshSql(betKey)]);
+  const u = await execAll(sql, [
+    ...setClosingSql(betKey, odds),
+    dayClvRefreshSql(betKey),
+    sportDayClvRefreshSql(betKey),
+  ]);
   if (!u.ok) return u;
   const row = await sql.query(betRowSql(betKey));
   if (!row.ok) return row;

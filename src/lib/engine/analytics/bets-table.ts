@@ -143,11 +143,22 @@ export interface TableSort {
 /** Newest settlement first: the table's default order. */
 export const DEFAULT_SORT: TableSort = { column: 'localDay', dir: 'desc' };
 
-/** ORDER BY over `q`'s columns (the table, or the page subquery whose text columns shadow the times). */
-function orderBy(sort: TableSort, q: string): string {
+/**
+ * Sort columns with a precomputed one-column key in `bet_analytics` ordering exactly as (column, seq):
+ * the page is picked by that key, a top-N about twice as fast as over two columns.
+ */
+const SORT_KEYS: Partial<Record<SortColumn, string>> = { netCents: 'net_key', stakeCents: 'stake_key' };
+
+/**
+ * ORDER BY over `q`'s columns (the table, or the page subquery whose text columns shadow the times).
+ * `keyed` uses the column's one-column sort key where there is one (not in the page subquery's columns).
+ */
+function orderBy(sort: TableSort, q: string, keyed = false): string {
   const col = SORT_COLUMNS[sort.column];
   if (col === undefined) throw new RangeError(`unknown sort column: ${String(sort.column)}`);
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const key = keyed ? SORT_KEYS[sort.column] : undefined;
+  if (key !== undefined) return `${q}.${key} ${dir}`;
   // Ties (and NULLs, always last) fall back to settlement order in the same direction, so pages are stable.
   return `${q}.${col} ${dir} NULLS LAST, ${q}.seq ${dir}`;
 }
@@ -170,7 +181,7 @@ export function betsTableSql(
   if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`bad limit: ${page.limit}`);
   const where = filterWhere(f);
   return `SELECT c.total, p.* FROM (SELECT count(*) AS total FROM bet_analytics WHERE ${where}) c
-LEFT JOIN (SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${where} ORDER BY ${orderBy(sort, 'bet_analytics')}
+LEFT JOIN (SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${where} ORDER BY ${orderBy(sort, 'bet_analytics', true)}
   LIMIT ${page.limit} OFFSET ${page.offset}) p ON TRUE
 ORDER BY ${orderBy(sort, 'p')}`;
 }
@@ -187,7 +198,7 @@ export function parseBetsTable(rows: readonly Row[]): BetsPage {
 
 /** Every matching bet in table order, for the CSV export (no paging). */
 export function betsCsvSql(f: BetFilter, sort: TableSort = DEFAULT_SORT): string {
-  return `SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${filterWhere(f)} ORDER BY ${orderBy(sort, 'bet_analytics')}`;
+  return `SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${filterWhere(f)} ORDER BY ${orderBy(sort, 'bet_analytics', true)}`;
 }
 
 /** CSV header of `betsCsvTable`. Money columns are dollars with two decimals ("-12.50"). */

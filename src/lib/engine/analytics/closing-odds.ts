@@ -118,16 +118,28 @@ WHERE key = ${key}`,
 /**
  * Recomputes the CLV totals (`clv_n`, `clv_sum`, `clv_beat`) of the one `bet_days` row holding this bet's
  * local day, after `setClosingSql`: the same sums `betDaysSql` makes, over that day's settled bets only
- * (a pending bet's day has nothing to change). Rebuilding all of `bet_days` took ~2 s at 1M bets.
+ * (a pending bet's day has nothing to change). Rebuilding all of `bet_days` took ~2 s at 1M bets. Run
+ * `sportDayClvRefreshSql` too, for `bet_sport_days`.
  */
 export function dayClvRefreshSql(betKey: string): string {
-  return `UPDATE bet_days SET clv_n = s.n, clv_sum = s.total, clv_beat = s.beat
-FROM (SELECT local_day, CAST(count(clv) AS BIGINT) AS n, CAST(coalesce(sum(clv), 0) AS DOUBLE) AS total,
-    CAST(count(*) FILTER (WHERE clv > 0) AS BIGINT) AS beat
-  FROM bet_analytics
-  WHERE is_settled AND local_day = (SELECT local_day FROM bet_analytics WHERE key = ${lit(betKey)})
-  GROUP BY local_day) s
-WHERE bet_days.local_day = s.local_day`;
+  return clvRefreshSql('bet_days', [], betKey);
+}
+
+/** As `dayClvRefreshSql`, for the bet's (sport, local day) row of `bet_sport_days`. */
+export function sportDayClvRefreshSql(betKey: string): string {
+  return clvRefreshSql('bet_sport_days', ['sport_h'], betKey);
+}
+
+function clvRefreshSql(table: string, keys: readonly string[], betKey: string): string {
+  const cols = [...keys, 'local_day'];
+  const on = cols.map((c) => `a.${c} = k.${c}`).join(' AND ');
+  return `UPDATE ${table} SET clv_n = s.n, clv_sum = s.total, clv_beat = s.beat
+FROM (SELECT ${cols.map((c) => `a.${c}`).join(', ')}, CAST(count(a.clv) AS BIGINT) AS n,
+    CAST(coalesce(sum(a.clv), 0) AS DOUBLE) AS total, CAST(count(*) FILTER (WHERE a.clv > 0) AS BIGINT) AS beat
+  FROM bet_analytics a JOIN (SELECT ${cols.join(', ')} FROM bet_analytics WHERE key = ${lit(betKey)}) k ON ${on}
+  WHERE a.is_settled
+  GROUP BY ${cols.map((c) => `a.${c}`).join(', ')}) s
+WHERE ${cols.map((c) => `${table}.${c} = s.${c}`).join(' AND ')}`;
 }
 
 /** Whether `bet_analytics` holds a bet with this key (`count` = 0 or 1). */

@@ -7,49 +7,56 @@
  *
  * Why: a window over a million bets is a sort, several times the 50 ms budget in single-threaded wasm.
  * `bet_days` holds these rows for all bets, computed once per ledger change, and a filter that constrains
- * only dates reads them directly. Any other filter sends each matching settled bet's day and net in
- * settlement order (one sort of the filtered bets, no windows) and the day rows are built in TypeScript.
+ * only dates reads them directly; `bet_sport_days` holds them per sport, for a filter of dates and one
+ * sport. Any other filter sends each matching settled bet's day and net in settlement order (one sort of
+ * the filtered bets, no windows) and the day rows are built in TypeScript.
  * Either way the panel is one row of LIST columns: turning Arrow rows into objects costs ~10 µs a row,
  * while a list column converts as one typed array.
  */
 import type { BetFilter } from './filter';
-import { datesWhere, filterWhere, isDateOnly } from './filter';
+import { datesWhere, filterWhere, isDateOnly, isSportsDates, sportsDatesWhere } from './filter';
 import { dayFromNumber, toCents, toCount, toIntList, toText, type Row } from './values';
 
 /**
- * Creates `bet_days`: one row per local day over all bets (run after `bet_analytics`). Levels are
- * relative to the day's opening level, so a date range needs no running total over earlier days.
+ * The day rows of every bet, grouped by `keys` (extra columns of `bet_analytics`) and the local day: the
+ * body of `bet_days` (no keys) and `bet_sport_days` (`sport_h`). Levels are relative to the day's opening
+ * level, so a date range needs no running total over earlier days; with keys, runs and levels are those of
+ * the key's own bets in settlement order (what a filter on that one key value sees).
  */
-export function betDaysSql(): string {
-  return `CREATE OR REPLACE TABLE bet_days AS
-WITH d_r AS (
-  SELECT seq, local_day, net_cents, stake_cents, won_n, is_loss, clv,
+function daysSelect(keys: readonly string[]): string {
+  const k = keys.map((c) => `${c}, `).join('');
+  const part = `${k}local_day`;
+  const on = (a: string, b: string) =>
+    [...keys, 'local_day'].map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
+  const firstOf = (c: string) => `coalesce(d.${c}, p.${c}) AS ${c}`;
+  return `WITH d_r AS (
+  SELECT ${k}seq, local_day, net_cents, stake_cents, won_n, is_loss, clv,
     sum(net_cents) OVER w AS cin, sum(CASE WHEN is_loss THEN 0 ELSE 1 END) OVER w AS nl
   FROM bet_analytics WHERE is_settled
-  WINDOW w AS (PARTITION BY local_day ORDER BY seq ROWS UNBOUNDED PRECEDING)
+  WINDOW w AS (PARTITION BY ${part} ORDER BY seq ROWS UNBOUNDED PRECEDING)
 ), d_m AS (
   SELECT *, max(cin) OVER w AS run_max, min(cin) OVER w AS run_min
-  FROM d_r WINDOW w AS (PARTITION BY local_day ORDER BY seq ROWS UNBOUNDED PRECEDING)
+  FROM d_r WINDOW w AS (PARTITION BY ${part} ORDER BY seq ROWS UNBOUNDED PRECEDING)
 ), d_day AS (
-  SELECT local_day, count(*) AS bets, sum(won_n) AS won, sum(stake_cents) AS staked, sum(net_cents) AS net,
+  SELECT ${part}, count(*) AS bets, sum(won_n) AS won, sum(stake_cents) AS staked, sum(net_cents) AS net,
     max(cin) AS hi_in, min(cin) AS lo_in, max(run_max - cin) AS dd_in, max(cin - run_min) AS ru_in,
     count(*) FILTER (WHERE NOT is_loss) AS nonloss,
     count(clv) AS clv_n, coalesce(sum(clv), 0) AS clv_sum, count(*) FILTER (WHERE clv > 0) AS clv_beat
-  FROM d_m GROUP BY local_day
+  FROM d_m GROUP BY ${part}
 ), d_run AS (
-  SELECT local_day, nl, count(*) AS len, sum(net_cents) AS net FROM d_r WHERE is_loss GROUP BY local_day, nl
+  SELECT ${part}, nl, count(*) AS len, sum(net_cents) AS net FROM d_r WHERE is_loss GROUP BY ${part}, nl
 ), d_streak AS (
-  SELECT u.local_day,
+  SELECT ${keys.map((c) => `u.${c}, `).join('')}u.local_day,
     coalesce(max(u.len) FILTER (WHERE u.nl = 0), 0) AS lead_n, coalesce(max(u.net) FILTER (WHERE u.nl = 0), 0) AS lead_net,
     coalesce(max(u.len) FILTER (WHERE u.nl = d.nonloss), 0) AS trail_n,
     coalesce(max(u.net) FILTER (WHERE u.nl = d.nonloss), 0) AS trail_net,
     max(u.len) AS best_n, arg_max(u.net, {'len': u.len, 'nl': u.nl}) AS best_net
-  FROM d_run u JOIN d_day d ON d.local_day = u.local_day GROUP BY u.local_day
+  FROM d_run u JOIN d_day d ON ${on('d', 'u')} GROUP BY ${keys.map((c) => `u.${c}, `).join('')}u.local_day
 ), d_pend AS (
-  SELECT local_day, count(*) AS pending, sum(stake_cents) AS pending_stake FROM bet_analytics WHERE NOT is_settled
-  GROUP BY local_day
+  SELECT ${part}, count(*) AS pending, sum(stake_cents) AS pending_stake FROM bet_analytics WHERE NOT is_settled
+  GROUP BY ${part}
 )
-SELECT coalesce(d.local_day, p.local_day) AS local_day,
+SELECT ${[...keys, 'local_day'].map(firstOf).join(', ')},
   CAST(coalesce(d.bets, 0) AS BIGINT) AS bets, CAST(coalesce(d.won, 0) AS BIGINT) AS won,
   CAST(coalesce(d.staked, 0) AS BIGINT) AS staked, CAST(coalesce(d.net, 0) AS BIGINT) AS net,
   CAST(coalesce(d.hi_in, 0) AS BIGINT) AS hi_in, CAST(coalesce(d.lo_in, 0) AS BIGINT) AS lo_in,
@@ -60,9 +67,24 @@ SELECT coalesce(d.local_day, p.local_day) AS local_day,
   CAST(coalesce(p.pending, 0) AS BIGINT) AS pending, CAST(coalesce(p.pending_stake, 0) AS BIGINT) AS pending_stake,
   CAST(coalesce(d.clv_n, 0) AS BIGINT) AS clv_n, CAST(coalesce(d.clv_sum, 0) AS DOUBLE) AS clv_sum,
   CAST(coalesce(d.clv_beat, 0) AS BIGINT) AS clv_beat
-FROM d_day d LEFT JOIN d_streak s ON s.local_day = d.local_day
-FULL JOIN d_pend p ON p.local_day = d.local_day
-ORDER BY 1`;
+FROM d_day d LEFT JOIN d_streak s ON ${on('s', 'd')}
+FULL JOIN d_pend p ON ${on('p', 'd')}
+ORDER BY local_day${keys.map((c) => `, ${c}`).join('')}`;
+}
+
+/** Creates `bet_days`: one row per local day over all bets (run after `bet_analytics`). */
+export function betDaysSql(): string {
+  return `CREATE OR REPLACE TABLE bet_days AS\n${daysSelect([])}`;
+}
+
+/**
+ * Creates `bet_sport_days`: one row per (sport, local day), `sport_h` the sport's hash key as in
+ * `bet_analytics` (run after it). Filters of dates and sports only read it instead of scanning every bet:
+ * totals, series and CLV add up across the chosen sports; the curve rows hold for exactly one sport (two
+ * sports' bets interleave within a day). Kept in local-day order, so date ranges skip row groups.
+ */
+export function betSportDaysSql(): string {
+  return `CREATE OR REPLACE TABLE bet_sport_days AS\n${daysSelect(['sport_h'])}`;
 }
 
 /** Day-row columns sent as lists for the fold. */
@@ -84,20 +106,22 @@ const DAY_LISTS = [
 /**
  * One row: the filter's settled totals (bets, won, staked, net, first_day, last_day), its pending count
  * and stake, and the curve: for a dates-only filter (unless `precomputed` is false) the day rows of
- * `bet_days` as lists (`day`, `bets`, `net`, `hi_in`...); otherwise every settled bet's `seq`, local day
+ * `bet_days` (for dates and exactly one sport, of `bet_sport_days`) as lists (`day`, `bets`, `net`, `hi_in`...); otherwise every settled bet's `seq`, local day
  * and net (`bet_seq`, `bet_day`, `bet_net`: three lists of one aggregate, so aligned), put in settlement
  * order and folded into day rows in TypeScript (`betsInOrder`, `daysFromBets`). Sorting happens in
  * TypeScript only when the scan did not already deliver the rows newest first, as stored.
  */
 export function curveSelect(f: BetFilter, precomputed = true): string {
-  if (precomputed && isDateOnly(f)) {
+  const oneSport = precomputed && f.sports?.length === 1 && isSportsDates(f);
+  if ((precomputed && isDateOnly(f)) || oneSport) {
+    const [table, where] = oneSport ? ['bet_sport_days', sportsDatesWhere(f)] : ['bet_days', datesWhere(f)];
     const lists = DAY_LISTS.map((c) => `list(${c}) FILTER (WHERE bets > 0) AS ${c}`).join(', ');
     return `SELECT CAST(coalesce(sum(bets), 0) AS BIGINT) AS total_bets, CAST(coalesce(sum(won), 0) AS BIGINT) AS total_won,
   CAST(coalesce(sum(staked), 0) AS BIGINT) AS total_staked, CAST(coalesce(sum(net), 0) AS BIGINT) AS total_net,
   CAST(coalesce(sum(pending), 0) AS BIGINT) AS total_pending, CAST(coalesce(sum(pending_stake), 0) AS BIGINT) AS total_pending_stake,
   CAST(min(local_day) FILTER (WHERE bets > 0) AS VARCHAR) AS first_day, CAST(max(local_day) FILTER (WHERE bets > 0) AS VARCHAR) AS last_day,
   list(CAST(local_day - DATE '1970-01-01' AS INTEGER)) FILTER (WHERE bets > 0) AS day, ${lists}
-FROM bet_days WHERE ${datesWhere(f)}`;
+FROM ${table} WHERE ${where}`;
   }
   const rest = filterWhere({ ...f, status: 'all' });
   return `SELECT count(*) FILTER (WHERE is_settled) AS total_bets, CAST(coalesce(sum(won_n), 0) AS BIGINT) AS total_won,

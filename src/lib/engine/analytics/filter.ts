@@ -126,6 +126,21 @@ export function isDateOnly(f: BetFilter): boolean {
   return searchNeedle(f.search) === '';
 }
 
+/**
+ * True when the filter constrains sports and nothing else but dates (status aside): then `bet_sport_days`
+ * holds its totals (summed over the sports) and, for exactly one sport, its curve rows.
+ */
+export function isSportsDates(f: BetFilter): boolean {
+  return (f.sports?.length ?? 0) > 0 && isDateOnly({ ...f, sports: [] });
+}
+
+/** The filter's dates and sports, as a condition on `bet_sport_days` (`local_day`, `sport_h`). */
+export function sportsDatesWhere(f: BetFilter): string {
+  const dates = datesWhere(f);
+  const sports = textIn('sport', f.sports ?? []);
+  return dates === 'TRUE' ? sports : `${dates} AND ${sports}`;
+}
+
 /** URL parameter name of each filter field. Lists repeat their parameter (`sport=AFL&sport=NRL`). */
 export const FILTER_PARAMS = {
   from: 'from',

@@ -4,15 +4,15 @@
  */
 import { betAnalyticsSql, betDimsSql, cashAnalyticsSql, type YearRange } from './bet-analytics';
 import { closingManualTableSql } from './closing-odds';
-import { betDaysSql } from './days';
+import { betDaysSql, betSportDaysSql } from './days';
 import { tzOffsetsSql } from './tz-offsets';
 
 /**
  * Everything to run after a ledger change (after `refreshDerived` rebuilt `bet_facts`), in order:
  * `tz_offsets` for the display zone over the ledger's years (one year of margin each side, so a bet
  * late on 31 December UTC still finds its local offset), `closing_manual` if missing (typed closing
- * prices; fill it first with `closingManualReplaceSql`), then `bet_analytics`, `bet_days`, `bet_dims`
- * and `cash_analytics`.
+ * prices; fill it first with `closingManualReplaceSql`), then `bet_analytics`, `bet_days`,
+ * `bet_sport_days`, `bet_dims` and `cash_analytics`.
  * With an empty ledger pass the current year.
  */
 export function analyticsRefreshSql(zone: string, years: YearRange): string[] {
@@ -21,6 +21,7 @@ export function analyticsRefreshSql(zone: string, years: YearRange): string[] {
     closingManualTableSql(),
     betAnalyticsSql(),
     betDaysSql(),
+    betSportDaysSql(),
     betDimsSql(),
     cashAnalyticsSql(),
   ];

@@ -3,9 +3,17 @@
  * of `local_day`, with net, staked, bets and the cumulative net. Periods without bets are left out.
  * Long histories are downsampled to at most `maxPoints` points by merging runs of consecutive periods
  * (sums add up, so every total still equals the headline's, and the cumulative line keeps its ends).
- * Dates-only filters read `bet_days`; others group `bet_analytics` directly. Buckets come back as lists.
+ * Dates-only filters read `bet_days`, dates-and-sports filters `bet_sport_days`; others group
+ * `bet_analytics` directly. Buckets come back as lists.
  */
-import { datesWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
+import {
+  datesWhere,
+  isDateOnly,
+  isSportsDates,
+  settledWhere,
+  sportsDatesWhere,
+  type BetFilter,
+} from './filter';
 import { dayFromNumber, toIntList, toLabel, toCount, type Row } from './values';
 
 export type Grain = 'day' | 'week' | 'month' | 'year';
@@ -35,12 +43,18 @@ export function seriesSql(
   if (!GRAINS.includes(grain)) throw new RangeError(`unknown grain: ${String(grain)}`);
   if (!Number.isInteger(maxPoints) || maxPoints < 1) throw new RangeError(`bad maxPoints: ${maxPoints}`);
   const period = `CAST(CAST(date_trunc('${grain}', local_day) AS DATE) - DATE '1970-01-01' AS INTEGER)`;
-  const source =
-    precomputed && isDateOnly(f)
-      ? `SELECT ${period} AS p, sum(net) AS net, sum(staked) AS staked, sum(bets) AS bets
-         FROM bet_days WHERE ${datesWhere(f)}
+  const days: [string, string] | null = !precomputed
+    ? null
+    : isDateOnly(f)
+      ? ['bet_days', datesWhere(f)]
+      : isSportsDates(f)
+        ? ['bet_sport_days', sportsDatesWhere(f)]
+        : null;
+  const source = days
+    ? `SELECT ${period} AS p, sum(net) AS net, sum(staked) AS staked, sum(bets) AS bets
+         FROM ${days[0]} WHERE ${days[1]}
          AND bets > 0 GROUP BY 1`
-      : `SELECT ${period} AS p, sum(net_cents) AS net, sum(stake_cents) AS staked, count(*) AS bets
+    : `SELECT ${period} AS p, sum(net_cents) AS net, sum(stake_cents) AS staked, count(*) AS bets
          FROM bet_analytics WHERE ${settledWhere(f)} GROUP BY 1`;
   return `SELECT '${grain}' AS grain, ${maxPoints} AS max_points, list(p) AS p, list(CAST(net AS BIGINT)) AS net,
   list(CAST(staked AS BIGINT)) AS staked, list(CAST(bets AS BIGINT)) AS bets FROM (${source})`;

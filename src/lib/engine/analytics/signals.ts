@@ -11,7 +11,14 @@
  * stake); late-night betting (placed 00:00-04:59 local); and deposit frequency (deposits per 30 days over
  * the last 90 days against the 90 days before).
  */
-import { datesWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
+import {
+  datesWhere,
+  isDateOnly,
+  isSportsDates,
+  settledWhere,
+  sportsDatesWhere,
+  type BetFilter,
+} from './filter';
 import { addDays, dayLit, lit } from './sql-text';
 import { ratioOf, toCents, toCount, toLabel, toRatio, type Row } from './values';
 
@@ -24,12 +31,21 @@ export interface ClosingLineValue {
   beatCloseShare: number | null;
 }
 
-/** CLV of the filter's settled bets; dates-only filters sum `bet_days`' per-day CLV totals. */
+/**
+ * CLV of the filter's settled bets; dates-only filters sum `bet_days`' per-day CLV totals, dates-and-sports
+ * filters those of `bet_sport_days`.
+ */
 export function clvSql(f: BetFilter, precomputed = true): string {
-  if (precomputed && isDateOnly(f)) {
-    const dates = datesWhere(f);
+  const days = !precomputed
+    ? null
+    : isDateOnly(f)
+      ? `bet_days WHERE ${datesWhere(f)}`
+      : isSportsDates(f)
+        ? `bet_sport_days WHERE ${sportsDatesWhere(f)}`
+        : null;
+  if (days) {
     return `SELECT CAST(coalesce(sum(clv_n), 0) AS BIGINT) AS n, sum(clv_sum) AS clv_sum,
-  CAST(coalesce(sum(clv_beat), 0) AS BIGINT) AS beat FROM bet_days WHERE ${dates}`;
+  CAST(coalesce(sum(clv_beat), 0) AS BIGINT) AS beat FROM ${days}`;
   }
   return `SELECT count(*) AS n, sum(clv) AS clv_sum, count(*) FILTER (WHERE clv > 0) AS beat
 FROM bet_analytics WHERE ${settledWhere(f)} AND clv IS NOT NULL`;
