@@ -1,7 +1,8 @@
 /**
  * Rows → Arrow IPC stream bytes, column by column, following the engine's `TABLES` layout. This is how
- * fact rows travel to DuckDB (insertArrowFromIPCStream) and how they are stored in IndexedDB: one columnar
- * segment per import and table instead of one IndexedDB record per row (see docs/ARCHITECTURE.md).
+ * fact rows travel to DuckDB (insertArrowFromIPCStream) and how they are stored in IndexedDB: columnar
+ * segments per import and table (chunks of at most SEGMENT_ROWS) instead of one IndexedDB record per row
+ * (see docs/ARCHITECTURE.md).
  *
  * Timestamps travel as Float64 epoch milliseconds (`<name>_ms`) and are converted in SQL, which avoids
  * Arrow-JS timestamp unit pitfalls; money travels as Int64 (exact).

@@ -1,8 +1,8 @@
 /**
  * IndexedDB (Dexie) is the source of truth. Small entities are one record per row; the large fact tables
  * (bets, legs, bookmaker ledgers, fills, trades, cash movements, bank transactions, poker sessions) are
- * stored as immutable columnar segments: one Arrow IPC blob per import and fact table, holding only the rows
- * that import inserted or changed. The current ledger is the segments replayed in import order with the
+ * stored as immutable columnar segments: Arrow IPC blobs per import and fact table (at most 100k rows each,
+ * see SEGMENT_ROWS in arrow.ts), holding only the rows that import inserted or changed. The current ledger is the segments replayed in import order with the
  * latest version of each natural key winning (db/ledger.ts does the same upsert in DuckDB). Undoing an import
  * deletes its segments and replays the rest. See docs/ARCHITECTURE.md for why (measured: 20k records/s vs
  * 700k rows in under 0.5 s as Arrow chunks).
