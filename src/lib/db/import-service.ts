@@ -7,7 +7,7 @@
  * Nothing is written before `commit`; a failure or cancel at any point leaves the previous data intact.
  */
 import { decodeBytes } from '../engine/importers/decode';
-import { readCsv } from '../engine/importers/csv';
+import { openCsv, SLICE_ROWS } from '../engine/importers/csv';
 import { detectFormat } from '../engine/importers/detect';
 import { createMappedImporter } from '../engine/importers/mapped';
 import type {
@@ -247,9 +247,13 @@ export async function prepareImport(
   const fileHash = await sha256Hex(input.bytes);
   report('read', 0, input.bytes.length, true);
   const decoded = decodeBytes(input.bytes);
-  const csv = readCsv(decoded.text, { encoding: decoded.encoding });
+  const csv = openCsv(decoded.text, { encoding: decoded.encoding });
   if (!csv.ok) return err(csv.error.code, `${input.fileName}: ${csv.error.message ?? ''}`.trim());
   const table = csv.value;
+  // The file is tokenised a slice at a time as it is parsed, so only one slice's cells are alive at once
+  // (at 700k rows all the cells at once were millions of strings for the GC to trace). The first slice
+  // serves detection, the mapping screen's samples and, where the format does not fix it, the date order.
+  const slice = table.next(SLICE_ROWS);
   await tick();
   if (hooks.isCancelled?.()) return err('cancelled');
 
@@ -264,12 +268,19 @@ export async function prepareImport(
       kind: 'needs-mapping',
       fileName: input.fileName,
       header: table.header,
-      sampleRows: table.rows.slice(0, 8),
+      sampleRows: (slice?.rows ?? []).slice(0, 8),
       detections,
     });
   }
 
-  const decision = decideDateOrder(importer, table.header, table.rows, {
+  // A format without a fixed date order decides it from every value in the file: those files (bank
+  // statements, spreadsheets) are read whole first.
+  const needsAllRows = !importer.fixedDateOrder && !input.dateOrder;
+  let held: { rows: string[][]; lines: number[] }[] = slice ? [slice] : [];
+  if (needsAllRows) {
+    for (let s = table.next(SLICE_ROWS); s !== null; s = table.next(SLICE_ROWS)) held.push(s);
+  }
+  const decision = decideDateOrder(importer, table.header, needsAllRows ? held.flatMap((h) => h.rows) : [], {
     zone: input.zone,
     ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
@@ -290,20 +301,18 @@ export async function prepareImport(
     ...(account ? { account } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
   };
-  const total = table.rows.length;
   const staged = streamToStage(sql);
   const merger = createChunkMerger();
-  const slice = 20_000;
-  for (let from = 0; from < total; from += slice) {
-    const to = Math.min(total, from + slice);
-    const parsed = importer.parse(
-      table.header,
-      table.rows.slice(from, to),
-      table.lines.slice(from, to),
-      opts,
-    );
+  let total = 0;
+  const nextSlice = (): { rows: string[][]; lines: number[] } | null =>
+    held.shift() ?? table.next(SLICE_ROWS);
+  for (let s = nextSlice(); s !== null; s = nextSlice()) {
+    const parsed = importer.parse(table.header, s.rows, s.lines, opts);
     staged.add(merger.add(parsed));
-    report('parse', to, total);
+    total += s.rows.length;
+    // Rows still to come are estimated from how much of the text is read.
+    const read = table.progress();
+    report('parse', total, read > 0 ? Math.max(total, Math.round(total / read)) : total);
     await tick();
     if (hooks.isCancelled?.()) {
       await staged.done();
@@ -311,14 +320,12 @@ export async function prepareImport(
       return err('cancelled');
     }
   }
+  held = [];
   // Whole-file steps (numbering identical rows, counting a bet's legs) ran as the chunks were merged; bets
   // waited for their leg counts.
   const merged = merger.finish();
   staged.add({ bets: merged.bets });
   staged.flush();
-  // The CSV cells are no longer needed; letting them go keeps a large file's peak down.
-  table.rows = [];
-  table.lines = [];
   const rejects = merged.rejects;
   report('parse', total, total, true);
   const { counts, ipcs, samples } = staged;

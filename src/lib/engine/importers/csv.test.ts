@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCsvRecord, headerKey, isValueLike, quoteCsvField, readCsv, sniffDelimiter } from './csv';
+import {
+  formatCsvRecord,
+  headerKey,
+  isValueLike,
+  openCsv,
+  quoteCsvField,
+  readCsv,
+  sniffDelimiter,
+} from './csv';
 
 function table(text: string, opts = {}) {
   const r = readCsv(text, opts);
@@ -184,5 +193,74 @@ describe('quoteCsvField / formatCsvRecord', () => {
     const row = ['01/02/2024', 'he said "no",\nthen left'];
     const t = table(`${formatCsvRecord(cells)}\n${formatCsvRecord(row)}\n`);
     expect(t.rows).toEqual([row]);
+  });
+});
+
+describe('openCsv', () => {
+  // Lines a real export may hold: data rows (some with quoted newlines), empty rows, preamble-like text,
+  // totals and footer lines, and blank lines.
+  const lineArb = fc.oneof(
+    fc
+      .tuple(
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: -9999, max: 9999 }),
+        fc.string({ maxLength: 6 }),
+      )
+      .map(([d, cents, note]) => formatCsvRecord([`${d}/03/2024`, (cents / 100).toFixed(2), note])),
+    fc.constant(',,'),
+    fc.constant(''),
+    fc.constant('Total,,12.00'),
+    fc.constant('End of statement'),
+    fc.constant('"multi\nline",1.00,x'),
+  );
+  // The end of a file is where slicing can go wrong: a totals line must not be handed out as data before
+  // the reader knows it is the last, blank or empty lines included.
+  const tailArb = fc.array(fc.constantFrom('Total,,12.00', 'Total,,3.50', '', ',,'), { maxLength: 4 });
+  const fileArb = fc
+    .tuple(
+      fc.boolean(),
+      fc.array(lineArb, { maxLength: 300, size: 'max' }),
+      tailArb,
+      fc.constantFrom('\n', '\r\n'),
+    )
+    .map(([preamble, lines, tail, eol]) =>
+      [...(preamble ? ['Account 123'] : []), 'Date,Amount,Note', ...lines, ...tail].join(eol),
+    );
+
+  it('hands out, slice by slice, exactly the rows, lines and skipped rows of one whole read', () => {
+    fc.assert(
+      fc.property(
+        fileArb,
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 1, max: 5 }),
+        (text, max, readAhead) => {
+          const whole = openCsv(text);
+          const sliced = openCsv(text, { readAhead });
+          expect(sliced.ok).toBe(whole.ok);
+          if (!whole.ok || !sliced.ok) return;
+          const all = whole.value.next(1_000_000);
+          expect(whole.value.next(1_000_000)).toBeNull();
+          const rows: string[][] = [];
+          const lines: number[] = [];
+          for (let s = sliced.value.next(max); s !== null; s = sliced.value.next(max)) {
+            expect(s.rows.length).toBeGreaterThan(0);
+            expect(s.rows.length).toBeLessThanOrEqual(max);
+            rows.push(...s.rows);
+            lines.push(...s.lines);
+          }
+          expect(rows).toEqual(all?.rows ?? []);
+          expect(lines).toEqual(all?.lines ?? []);
+          const byLine = (xs: { line: number }[]) => [...xs].sort((a, b) => a.line - b.line);
+          expect(byLine(sliced.value.skipped)).toEqual(byLine(whole.value.skipped));
+          expect(sliced.value.progress()).toBe(1);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('says empty-file for a header with only footer lines after it', () => {
+    const r = openCsv('Date,Amount,Note\nTotal,,1.00\n');
+    expect(r.ok ? 'ok' : r.error.code).toBe('empty-file');
   });
 });

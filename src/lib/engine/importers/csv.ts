@@ -45,17 +45,16 @@ interface Records {
  * matching quote, `""` inside it is one quote, and characters after the closing quote up to the delimiter
  * are kept; an unterminated quote takes the rest of the text. Blank lines are dropped. `lines[i]` is the
  * 1-based physical line on which record i starts.
+ *
+ * The tokenizer is resumable: each `take(limit)` continues where the last stopped, so a large file is
+ * split into records a slice at a time and only one slice's cells are alive at once.
  */
-function tokenize(text: string, delimiter: string, limit = Number.POSITIVE_INFINITY): Records {
+function createTokenizer(text: string, delimiter: string) {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
-  const cells: string[][] = [];
-  const lines: number[] = [];
   const shortCells: (string | undefined)[] = [];
   let i = 0;
   let line = 1;
-  // Position of the next LF at or after the scan point, advanced lazily: counting the line breaks inside
-  // quoted cells then costs one pass over the text in total, not one search per cell.
   let nextLf = text.indexOf('\n');
   const countLfBefore = (from: number, to: number): void => {
     if (nextLf !== -1 && nextLf < from) nextLf = text.indexOf('\n', from);
@@ -64,78 +63,93 @@ function tokenize(text: string, delimiter: string, limit = Number.POSITIVE_INFIN
       nextLf = text.indexOf('\n', nextLf + 1);
     }
   };
-  while (i < n && cells.length < limit) {
-    const startLine = line;
-    const row: string[] = [];
-    for (;;) {
-      let field: string;
-      if (text.charCodeAt(i) === QUOTE) {
-        let start = i + 1;
-        let acc = '';
-        for (;;) {
-          const j = text.indexOf('"', start);
-          if (j === -1) {
-            acc += text.slice(start);
-            countLfBefore(start, n);
-            i = n;
+  const take = (limit: number): Records => {
+    const cells: string[][] = [];
+    const lines: number[] = [];
+    while (i < n && cells.length < limit) {
+      const startLine = line;
+      const row: string[] = [];
+      for (;;) {
+        let field: string;
+        if (text.charCodeAt(i) === QUOTE) {
+          let start = i + 1;
+          let acc = '';
+          for (;;) {
+            const j = text.indexOf('"', start);
+            if (j === -1) {
+              acc += text.slice(start);
+              countLfBefore(start, n);
+              i = n;
+              break;
+            }
+            countLfBefore(start, j);
+            if (text.charCodeAt(j + 1) === QUOTE) {
+              acc += text.slice(start, j + 1);
+              start = j + 2;
+              continue;
+            }
+            acc += text.slice(start, j);
+            i = j + 1;
             break;
           }
-          countLfBefore(start, j);
-          if (text.charCodeAt(j + 1) === QUOTE) {
-            acc += text.slice(start, j + 1);
-            start = j + 2;
-            continue;
+          let k = i;
+          while (k < n) {
+            const c = text.charCodeAt(k);
+            if (c === d || c === LF || c === CR) break;
+            k++;
           }
-          acc += text.slice(start, j);
-          i = j + 1;
-          break;
+          if (k > i) acc += text.slice(i, k);
+          i = k;
+          field = acc;
+        } else {
+          const start = i;
+          while (i < n) {
+            const c = text.charCodeAt(i);
+            if (c === d || c === LF || c === CR) break;
+            i++;
+          }
+          const len = i - start;
+          if (len > 0 && len <= SHORT_CELL) {
+            // Reuse the last string seen with this length and first char when the text matches it: flags and
+            // codes ("true", "false", "AUD") repeat on every row, and not allocating them spares the GC.
+            const slot = len * 128 + (text.charCodeAt(start) & 127);
+            const seen = shortCells[slot];
+            if (seen !== undefined && text.startsWith(seen, start)) field = seen;
+            else field = shortCells[slot] = text.slice(start, i);
+          } else field = text.slice(start, i);
         }
-        let k = i;
-        while (k < n) {
-          const c = text.charCodeAt(k);
-          if (c === d || c === LF || c === CR) break;
-          k++;
-        }
-        if (k > i) acc += text.slice(i, k);
-        i = k;
-        field = acc;
-      } else {
-        const start = i;
-        while (i < n) {
-          const c = text.charCodeAt(i);
-          if (c === d || c === LF || c === CR) break;
+        row.push(field);
+        if (i >= n) break;
+        const c = text.charCodeAt(i);
+        if (c === d) {
           i++;
+          if (i >= n) {
+            row.push('');
+            break;
+          }
+          continue;
         }
-        const len = i - start;
-        if (len > 0 && len <= SHORT_CELL) {
-          // Reuse the last string seen with this length and first char when the text matches it: flags and
-          // codes ("true", "false", "AUD") repeat on every row, and not allocating them spares the GC.
-          const slot = len * 128 + (text.charCodeAt(start) & 127);
-          const seen = shortCells[slot];
-          if (seen !== undefined && text.startsWith(seen, start)) field = seen;
-          else field = shortCells[slot] = text.slice(start, i);
-        } else field = text.slice(start, i);
+        i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+        line++;
+        break;
       }
-      row.push(field);
-      if (i >= n) break;
-      const c = text.charCodeAt(i);
-      if (c === d) {
-        i++;
-        if (i >= n) {
-          row.push('');
-          break;
-        }
-        continue;
-      }
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-      line++;
-      break;
+      if (row.length === 1 && (row[0] ?? '').trim() === '') continue;
+      cells.push(row);
+      lines.push(startLine);
     }
-    if (row.length === 1 && (row[0] ?? '').trim() === '') continue;
-    cells.push(row);
-    lines.push(startLine);
-  }
-  return { cells, lines };
+    return { cells, lines };
+  };
+  return {
+    take,
+    /** True once every record has been taken. */
+    done: (): boolean => i >= n,
+    /** How far into the text the tokenizer has read (0..1). */
+    progress: (): number => (n === 0 ? 1 : i / n),
+  };
+}
+
+function tokenize(text: string, delimiter: string, limit = Number.POSITIVE_INFINITY): Records {
+  return createTokenizer(text, delimiter).take(limit);
 }
 
 /** The most common field count among records [from, to), ties going to the larger count. */
@@ -260,77 +274,178 @@ export interface ReadCsvOptions {
   delimiter?: string;
   /** Recorded on the table (decodeBytes tells which); defaults to 'utf-8'. */
   encoding?: string;
+  /**
+   * Records the tokenizer reads at a time after the header search (default 1000). Tests set it small so
+   * that short texts exercise reading in slices.
+   */
+  readAhead?: number;
 }
 
+/** A CSV file being read a slice of rows at a time (`openCsv`). */
+export interface CsvStream {
+  header: string[];
+  headerLine: number;
+  delimiter: string;
+  encoding: string;
+  /** Preamble rows, then empty rows as they are met; footer rows once the last slice has been read. */
+  skipped: CsvTable['skipped'];
+  /**
+   * The next data rows (at most `max`, at least one unless the file is done), with the line each starts
+   * on; null once every row has been returned.
+   */
+  next(max: number): { rows: string[][]; lines: number[] } | null;
+  /** How much of the text has been read (0..1), for progress. */
+  progress(): number;
+}
+
+/** Records the tokenizer reads at a time once the header is known. */
+const HEAD_RECORDS = 1000;
+/** Records whose widest row names the columns of a file without a header. */
+const NO_HEADER_WIDTH_RECORDS = 1000;
+
 /**
- * Reads CSV text into a table. Rows before the header are `skipped` as preamble, trailing totals or
- * footer rows (a cell saying "Total", or fewer than half the header's fields) as footer, and rows whose
- * cells are all empty as empty rows. A file with no header-like row in its first 30 records gets the
- * header "Column 1", "Column 2", ... and `headerLine` 0. Returns 'empty-file' when no data row remains.
+ * Opens CSV text for reading in slices: sniffs the delimiter and finds the header from the first records,
+ * then hands out data rows on demand, holding the last few back until the end so a totals or footer line
+ * can be recognised there. Rows before the header are `skipped` as preamble, trailing totals or footer
+ * rows (a cell saying "Total", or fewer than half the header's fields) as footer, and rows whose cells are
+ * all empty as empty rows. A file with no header-like row in its first 30 records gets the header
+ * "Column 1", "Column 2", ... and `headerLine` 0. Returns 'empty-file' when no data row remains.
  */
-export function readCsv(text: string, opts: ReadCsvOptions = {}): Result<CsvTable> {
+export function openCsv(text: string, opts: ReadCsvOptions = {}): Result<CsvStream> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = opts.delimiter ?? sniffDelimiter(body);
   if (delimiter.length !== 1) return err('invalid-argument', 'the delimiter must be one character');
-  const { cells, lines } = tokenize(body, delimiter);
-  if (cells.length === 0) return err('empty-file');
+  const tok = createTokenizer(body, delimiter);
+  const readAhead = Math.max(1, opts.readAhead ?? HEAD_RECORDS);
+  // The header search sees the records it would see in the whole file: the first 30 and the 200 after.
+  const head = tok.take(HEADER_SEARCH_RECORDS + FIELD_COUNT_WINDOW + 1);
+  if (head.cells.length === 0) return err('empty-file');
 
   const skipped: CsvTable['skipped'] = [];
-  const headerIndex = findHeader(cells);
+  const headerIndex = findHeader(head.cells);
   let header: string[];
   let first: number;
   let headerLine: number;
   if (headerIndex >= 0) {
-    for (let r = 0; r < headerIndex; r++) skipped.push({ line: lines[r] ?? 0, reason: 'preamble' });
-    header = cleanHeader(cells[headerIndex] ?? []);
-    headerLine = lines[headerIndex] ?? 0;
+    for (let r = 0; r < headerIndex; r++) skipped.push({ line: head.lines[r] ?? 0, reason: 'preamble' });
+    header = cleanHeader(head.cells[headerIndex] ?? []);
+    headerLine = head.lines[headerIndex] ?? 0;
     first = headerIndex + 1;
   } else {
+    // No header: the widest of the first 1000 records names the columns.
+    const more = tok.take(NO_HEADER_WIDTH_RECORDS - head.cells.length);
+    head.cells.push(...more.cells);
+    head.lines.push(...more.lines);
     let width = 0;
-    for (let r = 0; r < Math.min(cells.length, 1000); r++) width = Math.max(width, cells[r]?.length ?? 0);
+    for (const row of head.cells) width = Math.max(width, row.length);
     header = Array.from({ length: width }, (_, k) => `Column ${k + 1}`);
     headerLine = 0;
     first = 0;
   }
 
-  let last = cells.length;
-  for (let k = 0; k < FOOTER_SEARCH_ROWS && last > first; k++) {
-    const row = cells[last - 1] ?? [];
-    if (!isFooter(row, header.length)) break;
-    last--;
-  }
-  const footer: CsvTable['skipped'] = [];
-  for (let r = last; r < cells.length; r++)
-    footer.push({ line: lines[r] ?? 0, reason: 'totals or footer row' });
-
-  // Copy only when a row of empty cells must be left out; otherwise slice (a block copy) is enough.
-  let rows = cells.slice(first, last);
-  let rowLines = lines.slice(first, last);
+  // Rows read but not yet handed out; the last FOOTER_SEARCH_ROWS stay here until the text is done.
+  let buf = head.cells.slice(first);
+  let bufLines = head.lines.slice(first);
+  let ended = false;
+  let footer: CsvTable['skipped'] | null = null;
   const isEmptyRow = (row: readonly string[]): boolean => row[0] === '' && row.every((c) => c.trim() === '');
-  if (rows.some(isEmptyRow)) {
-    const keptRows: string[][] = [];
-    const keptLines: number[] = [];
-    rows.forEach((row, k) => {
-      const line = rowLines[k] ?? 0;
-      if (isEmptyRow(row)) skipped.push({ line, reason: 'empty row' });
-      else {
-        keptRows.push(row);
-        keptLines.push(line);
+
+  const next = (max: number): { rows: string[][]; lines: number[] } | null => {
+    // Loops only past slices made entirely of empty rows.
+    while (!ended) {
+      while (!tok.done() && buf.length < max + FOOTER_SEARCH_ROWS) {
+        const more = tok.take(Math.max(max + FOOTER_SEARCH_ROWS - buf.length, readAhead));
+        buf = buf.length === 0 ? more.cells : buf.concat(more.cells);
+        bufLines = bufLines.length === 0 ? more.lines : bufLines.concat(more.lines);
       }
-    });
-    rows = keptRows;
-    rowLines = keptLines;
-  }
-  skipped.push(...footer);
-  if (rows.length === 0) return err('empty-file');
+      if (tok.done() && footer === null) {
+        // The text is all read: the trailing footer rows are found once, from the end of what is left.
+        footer = [];
+        let last = buf.length;
+        for (let k = 0; k < FOOTER_SEARCH_ROWS && last > 0; k++) {
+          if (!isFooter(buf[last - 1] ?? [], header.length)) break;
+          last--;
+        }
+        for (let r = last; r < buf.length; r++)
+          footer.push({ line: bufLines[r] ?? 0, reason: 'totals or footer row' });
+        buf.length = last;
+        bufLines.length = last;
+      }
+      const take = Math.min(max, footer === null ? buf.length - FOOTER_SEARCH_ROWS : buf.length);
+      let rows = buf.slice(0, take);
+      let lines = bufLines.slice(0, take);
+      buf = buf.slice(take);
+      bufLines = bufLines.slice(take);
+      if (footer !== null && buf.length === 0) {
+        ended = true;
+        skipped.push(...footer);
+      }
+      // Copy only when a row of empty cells must be left out; otherwise the slice is enough.
+      if (rows.some(isEmptyRow)) {
+        const keptRows: string[][] = [];
+        const keptLines: number[] = [];
+        rows.forEach((row, k) => {
+          const line = lines[k] ?? 0;
+          if (isEmptyRow(row)) skipped.push({ line, reason: 'empty row' });
+          else {
+            keptRows.push(row);
+            keptLines.push(line);
+          }
+        });
+        rows = keptRows;
+        lines = keptLines;
+      }
+      if (rows.length > 0) return { rows, lines };
+    }
+    return null;
+  };
+
+  // The first row is read now, so a file with a header and no data is 'empty-file' at once; the first
+  // slice handed out starts with it.
+  let pending = next(1);
+  if (pending === null) return err('empty-file');
   return ok({
     header,
-    rows,
-    lines: rowLines,
     headerLine,
     delimiter,
     encoding: opts.encoding ?? 'utf-8',
     skipped,
+    next: (max) => {
+      if (pending === null) return next(max);
+      const p = pending;
+      pending = null;
+      const more = max > p.rows.length ? next(max - p.rows.length) : null;
+      return more ? { rows: p.rows.concat(more.rows), lines: p.lines.concat(more.lines) } : p;
+    },
+    progress: tok.progress,
+  });
+}
+
+/** Rows per slice a streaming reader hands out by default. */
+export const SLICE_ROWS = 20_000;
+
+/**
+ * Reads CSV text into a table, all rows at once (small files, tests, the CLI's whole-file runner): the
+ * slices of `openCsv` joined.
+ */
+export function readCsv(text: string, opts: ReadCsvOptions = {}): Result<CsvTable> {
+  const opened = openCsv(text, opts);
+  if (!opened.ok) return opened;
+  const s = opened.value;
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (let slice = s.next(SLICE_ROWS); slice !== null; slice = s.next(SLICE_ROWS)) {
+    for (const r of slice.rows) rows.push(r);
+    for (const l of slice.lines) lines.push(l);
+  }
+  return ok({
+    header: s.header,
+    rows,
+    lines,
+    headerLine: s.headerLine,
+    delimiter: s.delimiter,
+    encoding: s.encoding,
+    skipped: s.skipped,
   });
 }
 

@@ -64,7 +64,9 @@ const CLUBS: readonly [RegExp, SportName][] = [
 ];
 
 const cache = new Map<string, SportName | null>();
-const MAX_CACHE = 10_000;
+// A 700k-row export names tens of thousands of distinct events; a smaller cache was cleared every few
+// thousand rows and missed on most of them.
+const MAX_CACHE = 200_000;
 
 /**
  * Race meetings first (a race number, or a racing market on an event that is not "A v B"), then market

@@ -67,13 +67,20 @@ const CASH_KINDS: ReadonlySet<BookTxnKind> = new Set(['deposit', 'withdrawal', '
  * negative and a payout when positive; any Type containing "bonus" is 'bonus'; null when unknown.
  */
 export function sportsbetKind(type: string, amount: Cents): BookTxnKind | null {
-  const t = type.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (t.includes('bonus')) return 'bonus';
-  const k = TYPE_KINDS[t];
-  if (k === undefined) return null;
+  let k = typeKinds.get(type);
+  if (k === undefined) {
+    const t = type.trim().toLowerCase().replace(/\s+/g, ' ');
+    k = t.includes('bonus') ? 'bonus' : (TYPE_KINDS[t] ?? null);
+    // A file has a handful of Type values; the memo is bounded in case one is made of unique junk.
+    if (typeKinds.size >= 256) typeKinds.clear();
+    typeKinds.set(type, k);
+  }
   if (k === 'bet') return amount > 0 ? 'payout' : 'stake';
   return k;
 }
+
+/** Type cell as written → its kind ('bet' until the sign decides), so each row's Type is read once. */
+const typeKinds = new Map<string, BookTxnKind | 'bet' | null>();
 
 /** One "selection @ odds (result)" line of a Summary, with the event and market lines that preceded it. */
 export interface SummaryLeg {
