@@ -44,6 +44,8 @@ export interface ImportProgress {
   step: ImportStep;
   done: number;
   total: number;
+  /** True while `total` is estimated (rows still to parse, from how much of the text is read). */
+  estimated?: boolean;
   rowsPerSecond: number;
 }
 
@@ -141,12 +143,18 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 function progressReporter(hooks: Hooks) {
   const started = performance.now();
   let last = 0;
-  return (step: ImportStep, done: number, total: number, force = false) => {
+  return (step: ImportStep, done: number, total: number, force = false, estimated = false) => {
     const now = performance.now();
     if (!force && now - last < 100) return;
     last = now;
     const secs = (now - started) / 1000;
-    hooks.onProgress?.({ step, done, total, rowsPerSecond: secs > 0 ? Math.round(done / secs) : 0 });
+    hooks.onProgress?.({
+      step,
+      done,
+      total,
+      ...(estimated ? { estimated } : {}),
+      rowsPerSecond: secs > 0 ? Math.round(done / secs) : 0,
+    });
   };
 }
 
@@ -312,7 +320,7 @@ export async function prepareImport(
     total += s.rows.length;
     // Rows still to come are estimated from how much of the text is read.
     const read = table.progress();
-    report('parse', total, read > 0 ? Math.max(total, Math.round(total / read)) : total);
+    report('parse', total, read > 0 ? Math.max(total, Math.round(total / read)) : total, false, read < 1);
     await tick();
     if (hooks.isCancelled?.()) {
       await staged.done();
