@@ -31,6 +31,7 @@ import {
   diffStaged,
   discardStage,
   refreshDerived,
+  replayChunks,
   stageAndDiff,
   stageChunk,
   type DiffCounts,
@@ -500,7 +501,8 @@ export async function commitImport(
 
 /**
  * Rebuilds DuckDB's ledger from stored segments in import order (page load, undo, sync). A segment's rows
- * replace any earlier rows with the same key.
+ * replace any earlier rows with the same key (`replayChunks`). Called on an empty ledger (a fresh DuckDB,
+ * or after `clearLedger`).
  */
 export async function loadSegments(
   sql: Sql,
@@ -508,18 +510,16 @@ export async function loadSegments(
 ): Promise<Result<number>> {
   let n = 0;
   ledgerChanged(sql);
-  // The chunks one import stored for one table are staged together: one comparison instead of several.
+  // The chunks one import stored for one table are staged and inserted together.
   let group: Segment[] = [];
   const flush = async (): Promise<Result<null>> => {
     const first = group[0];
     if (!first) return ok(null);
-    const d = await stageAndDiff(
+    const a = await replayChunks(
       sql,
       first.table,
       group.map((g) => g.ipc),
     );
-    if (!d.ok) return d;
-    const a = await applyChanged(sql, first.table);
     if (!a.ok) return a;
     for (const g of group) n += g.rowCount;
     group = [];

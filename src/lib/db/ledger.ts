@@ -42,12 +42,19 @@ function compareCols(table: FactTable): string[] {
   return TABLES[table].filter((c) => c.name !== 'line' && c.name !== 'key').map((c) => c.name);
 }
 
+/** Creates the fact tables (empty, if missing) and the derived tables over them. */
 export async function ensureSchema(sql: Sql): Promise<Result<null>> {
+  const c = await createTables(sql);
+  return c.ok ? refreshDerived(sql) : c;
+}
+
+/** Creates the fact tables only: for a start-up that replays stored segments, which derives once at the end. */
+export async function createTables(sql: Sql): Promise<Result<null>> {
   for (const t of FACT_TABLES) {
     const r = await sql.exec(createTableSql(t));
     if (!r.ok) return r;
   }
-  return refreshDerived(sql);
+  return ok(null);
 }
 
 export interface DiffCounts {
@@ -197,6 +204,38 @@ export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<n
   return discardTable(sql, table);
 }
 
+/**
+ * Replays one import's stored segments for one table (page load, undo). Into an empty table (every table
+ * on a reload, the first import that touched it) the rows go straight in: a segment holds only rows its
+ * import inserted or changed, keys unique within it, so there is nothing to compare with and one statement
+ * converts the stage's Arrow types once. Into a table that already holds rows (a later import replayed),
+ * the rows are compared and applied as at commit (`stageAndDiff`, `applyChanged`): a row whose content
+ * matches the current one keeps it, so undo and replay give exactly the ledger they always gave.
+ */
+export async function replayChunks(
+  sql: Sql,
+  table: FactTable,
+  ipc: readonly Uint8Array[],
+): Promise<Result<null>> {
+  if (ipc.length === 0) return ok(null);
+  const rows = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+  if (!rows.ok) return rows;
+  if (Number(rows.value[0]?.n ?? 0) > 0) {
+    const d = await stageAndDiff(sql, table, ipc);
+    return d.ok ? applyChanged(sql, table) : d;
+  }
+  for (let i = 0; i < ipc.length; i++) {
+    const ins = await stageChunk(sql, table, ipc[i]!, i === 0);
+    if (!ins.ok) return ins;
+  }
+  const cols = TABLES[table].map((c) => ident(c.name)).join(', ');
+  const r = await sql.exec(
+    `INSERT INTO ${ident(table)} (${cols}) SELECT ${stageSelect(table)} FROM ${stageName(table)}`,
+  );
+  if (!r.ok) return r;
+  return discardTable(sql, table);
+}
+
 /** Drops one table's stage, comparison and changed view. */
 async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
   for (const s of [
@@ -227,11 +266,14 @@ export async function clearLedger(sql: Sql): Promise<Result<null>> {
 /**
  * `bet_facts`: one row per bet, from bet-level exports and from ledger-style exports (a bet's stake and
  * settlement rows grouped by bet key). Settled bets have a status other than 'pending'. Materialised after
- * each change so dashboard queries scan one narrow table.
+ * each change so dashboard queries scan one narrow table. A bet's legs are counted once per bet key and
+ * joined (one pass over bet_legs, not a lookup per bet).
  */
 export const BET_FACTS_SQL = `
 CREATE OR REPLACE TABLE bet_facts AS
-WITH grouped AS (
+WITH legs AS (
+  SELECT bet_key, count(*) AS n FROM bet_legs GROUP BY bet_key
+), grouped AS (
   SELECT
     bet_key AS key,
     any_value(venue) AS venue,
@@ -271,8 +313,8 @@ SELECT key, venue, placed_at, settled_at, tz,
   coalesce(bet_type, 'single') AS bet_type, stake_cents, return_cents, odds_decimal,
   CAST(NULL AS DOUBLE) AS closing_odds_decimal, sport, CAST(NULL AS VARCHAR) AS competition, event, market, selection,
   is_bonus,
-  CAST((SELECT count(*) FROM bet_legs l WHERE l.bet_key = grouped.key) AS INTEGER) AS leg_count
-FROM grouped
+  CAST(coalesce(legs.n, 0) AS INTEGER) AS leg_count
+FROM grouped LEFT JOIN legs ON legs.bet_key = grouped.key
 UNION ALL
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
   closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count
@@ -304,28 +346,34 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
  * (a returned withdrawal counts as money back in); and the largest peak-to-trough fall of cumulative net.
  */
 export async function headline(sql: Sql): Promise<Result<Headline>> {
+  // One scan of bet_facts for the sums and counts, one of book_txns for the money moved, and the sorted
+  // curve for the drawdown.
   const r = await sql.query(`
-    WITH settled AS (
-      SELECT settled_at, placed_at, key, stake_cents, return_cents, status FROM bet_facts WHERE status <> 'pending'
-    ), curve AS (
+    WITH curve AS (
       SELECT row_number() OVER w AS rn, sum(return_cents - stake_cents) OVER w AS cum
-      FROM settled WINDOW w AS (ORDER BY coalesce(settled_at, placed_at), key ROWS UNBOUNDED PRECEDING)
+      FROM bet_facts WHERE status <> 'pending'
+      WINDOW w AS (ORDER BY coalesce(settled_at, placed_at), key ROWS UNBOUNDED PRECEDING)
     ), dd AS (
       SELECT max(peak - cum) AS mdd FROM (
         SELECT cum, greatest(0, max(cum) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING)) AS peak FROM curve)
+    ), bets AS (
+      SELECT
+        CAST(coalesce(sum(stake_cents) FILTER (WHERE status <> 'pending'), 0) AS BIGINT) AS staked,
+        CAST(coalesce(sum(return_cents) FILTER (WHERE status <> 'pending'), 0) AS BIGINT) AS returned,
+        count(*) FILTER (WHERE status <> 'pending') AS bets,
+        count(*) FILTER (WHERE status = 'won') AS won,
+        count(*) FILTER (WHERE status = 'pending') AS pending,
+        CAST(coalesce(sum(stake_cents) FILTER (WHERE status = 'pending'), 0) AS BIGINT) AS pending_stake,
+        CAST(min(placed_at) AS VARCHAR) AS first_at,
+        CAST(max(coalesce(settled_at, placed_at)) AS VARCHAR) AS last_at
+      FROM bet_facts
+    ), moved AS (
+      SELECT
+        CAST(coalesce(sum(amount_cents) FILTER (WHERE kind IN ('deposit', 'returned-withdrawal')), 0) AS BIGINT) AS deposits,
+        CAST(coalesce(-sum(amount_cents) FILTER (WHERE kind = 'withdrawal'), 0) AS BIGINT) AS withdrawals
+      FROM book_txns WHERE kind IN ('deposit', 'returned-withdrawal', 'withdrawal')
     )
-    SELECT
-      CAST(coalesce((SELECT sum(stake_cents) FROM settled), 0) AS BIGINT) AS staked,
-      CAST(coalesce((SELECT sum(return_cents) FROM settled), 0) AS BIGINT) AS returned,
-      (SELECT count(*) FROM settled) AS bets,
-      (SELECT count(*) FROM settled WHERE status = 'won') AS won,
-      (SELECT count(*) FROM bet_facts WHERE status = 'pending') AS pending,
-      CAST(coalesce((SELECT sum(stake_cents) FROM bet_facts WHERE status = 'pending'), 0) AS BIGINT) AS pending_stake,
-      CAST(coalesce((SELECT sum(amount_cents) FROM book_txns WHERE kind IN ('deposit', 'returned-withdrawal')), 0) AS BIGINT) AS deposits,
-      CAST(coalesce((SELECT -sum(amount_cents) FROM book_txns WHERE kind = 'withdrawal'), 0) AS BIGINT) AS withdrawals,
-      CAST(coalesce((SELECT mdd FROM dd), 0) AS BIGINT) AS mdd,
-      CAST((SELECT min(placed_at) FROM bet_facts) AS VARCHAR) AS first_at,
-      CAST((SELECT max(coalesce(settled_at, placed_at)) FROM bet_facts) AS VARCHAR) AS last_at`);
+    SELECT bets.*, moved.*, CAST(coalesce((SELECT mdd FROM dd), 0) AS BIGINT) AS mdd FROM bets, moved`);
   if (!r.ok) return r;
   const x = r.value[0] ?? {};
   const staked = num(x.staked);
