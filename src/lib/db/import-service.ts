@@ -30,8 +30,11 @@ import {
   changedSegmentIpcs,
   diffStaged,
   discardStage,
+  noteAffectedBets,
   refreshDerived,
+  refreshDerivedFor,
   replayChunks,
+  startAffectedBets,
   stageAndDiff,
   stageChunk,
   type DiffCounts,
@@ -489,11 +492,18 @@ export async function commitImport(
   }
   report('index', 0, 1, true);
   ledgerChanged(sql);
+  // bet_facts: only the bets this commit touches are derived again (all of them on a first import).
+  const partial = await startAffectedBets(sql);
+  if (!partial.ok) return fail(partial);
   for (const t of staged) {
+    if (partial.value) {
+      const n = await noteAffectedBets(sql, t);
+      if (!n.ok) return fail(n);
+    }
     const a = await applyChanged(sql, t);
     if (!a.ok) return fail(a);
   }
-  const r = await refreshDerived(sql);
+  const r = partial.value ? await refreshDerivedFor(sql) : await refreshDerived(sql);
   if (!r.ok) return r;
   report('index', 1, 1, true);
   return ok({ record });

@@ -252,6 +252,7 @@ async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
 /** Drops staging tables after a cancelled or failed import. */
 export async function discardStage(sql: Sql): Promise<void> {
   for (const t of FACT_TABLES) await discardTable(sql, t);
+  await sql.exec(`DROP TABLE IF EXISTS ${AFFECTED}`);
 }
 
 /** Empties every fact table (before a rebuild from stored segments, or on "Delete all data"). */
@@ -269,10 +270,11 @@ export async function clearLedger(sql: Sql): Promise<Result<null>> {
  * each change so dashboard queries scan one narrow table. A bet's legs are counted once per bet key and
  * joined (one pass over bet_legs, not a lookup per bet).
  */
-export const BET_FACTS_SQL = `
-CREATE OR REPLACE TABLE bet_facts AS
+function betFactsSelect(only: string | null): string {
+  const bet = (col: string) => (only === null ? '' : `AND ${col} IN (SELECT key FROM ${only})`);
+  return `
 WITH legs AS (
-  SELECT bet_key, count(*) AS n FROM bet_legs GROUP BY bet_key
+  SELECT bet_key, count(*) AS n FROM bet_legs WHERE true ${bet('bet_key')} GROUP BY bet_key
 ), grouped AS (
   SELECT
     bet_key AS key,
@@ -297,7 +299,7 @@ WITH legs AS (
     arg_min(selection, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS selection,
     bool_or(kind = 'bonus') AS is_bonus
   FROM book_txns
-  WHERE bet_key IS NOT NULL
+  WHERE bet_key IS NOT NULL ${bet('bet_key')}
   GROUP BY bet_key
 )
 SELECT key, venue, placed_at, settled_at, tz,
@@ -318,10 +320,66 @@ FROM grouped LEFT JOIN legs ON legs.bet_key = grouped.key
 UNION ALL
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
   closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count
-FROM bets`;
+FROM bets
+WHERE true ${bet('key')}`;
+}
+
+/** Derives all of `bet_facts` (see `betFactsSelect`). */
+export const BET_FACTS_SQL = `CREATE OR REPLACE TABLE bet_facts AS ${betFactsSelect(null)}`;
 
 export async function refreshDerived(sql: Sql): Promise<Result<null>> {
   return sql.exec(BET_FACTS_SQL);
+}
+
+/** Bet keys whose `bet_facts` rows a commit may change, gathered from the staged changes before they apply. */
+const AFFECTED = 'affected_bets';
+
+/**
+ * Starts gathering the bets a commit touches (`noteAffectedBets` per table, then `refreshDerivedFor`).
+ * Returns false when `bet_facts` is empty (a first import): every bet is new, and the full derivation is
+ * cheaper than gathering them.
+ */
+export async function startAffectedBets(sql: Sql): Promise<Result<boolean>> {
+  const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM bet_facts`);
+  if (!n.ok) return n;
+  if (Number(n.value[0]?.n ?? 0) === 0) return ok(false);
+  const c = await sql.exec(`CREATE OR REPLACE TABLE ${AFFECTED} (key VARCHAR)`);
+  return c.ok ? ok(true) : c;
+}
+
+/**
+ * Notes the bets one table's staged change touches, before `applyChanged`: the bet key of every changed
+ * row and, for a replaced row, the bet key its earlier version had (a row may move to another bet).
+ */
+export async function noteAffectedBets(sql: Sql, table: FactTable): Promise<Result<null>> {
+  const changed = changedName(table);
+  let q: string;
+  if (table === 'bets') q = `SELECT key FROM ${changed}`;
+  else if (table === 'book_txns' || table === 'bet_legs')
+    q = `SELECT bet_key FROM ${changed} WHERE bet_key IS NOT NULL
+         UNION ALL
+         SELECT bet_key FROM ${ident(table)}
+         WHERE bet_key IS NOT NULL AND key IN (SELECT key FROM ${changed} WHERE NOT _is_new)`;
+  else return ok(null);
+  return sql.exec(`INSERT INTO ${AFFECTED} ${q}`);
+}
+
+/**
+ * Brings `bet_facts` up to date after a commit that noted its affected bets: only those bets' rows are
+ * deleted and derived again (the same statement as `BET_FACTS_SQL`, restricted to them), so appending a
+ * small export to a large ledger does not derive every bet again.
+ */
+export async function refreshDerivedFor(sql: Sql): Promise<Result<null>> {
+  for (const s of [
+    `CREATE OR REPLACE TABLE ${AFFECTED} AS SELECT DISTINCT key FROM ${AFFECTED}`,
+    `DELETE FROM bet_facts WHERE key IN (SELECT key FROM ${AFFECTED})`,
+    `INSERT INTO bet_facts SELECT * FROM (${betFactsSelect(AFFECTED)})`,
+    `DROP TABLE ${AFFECTED}`,
+  ]) {
+    const r = await sql.exec(s);
+    if (!r.ok) return r;
+  }
+  return ok(null);
 }
 
 export interface Headline {
