@@ -1,7 +1,8 @@
 /**
  * Import figures (issue: importing exports): a generated Sportsbet export of ~100k and ~700k rows dropped on
  * /import in headless Chromium, timed from the drop to the summary (committed in IndexedDB and queryable in
- * DuckDB); the page reload until the overview's figures show; the longest main-thread task during the import;
+ * DuckDB); the page reload until the overview's figures show (figures-shown: possibly those saved for the same
+ * imports at the previous visit) and until DuckDB has answered them (queryable); the longest main-thread task during the import;
  * the peak resident memory of Chromium's processes; and DuckDB's native CSV reader (Node package) on the same
  * file as the reference.
  */
@@ -103,9 +104,15 @@ export async function run(ctx: BenchContext): Promise<void> {
         ctx.add('import.700k.peak-heap.bytes', peak, 'bytes');
         ctx.add('import.longest-main-thread-task.ms', longest, 'ms');
         ctx.add('import.vs-duckdb-native.x', native / committed, 'x');
+        // Open the overview once so DuckDB's figures are saved for the reload (as any visit would).
+        await page.goto(`${url}/`);
+        await page.locator('[data-testid="headline"][data-live="1"]').waitFor({ timeout: 120_000 });
         const t1 = Date.now();
         await page.goto(`${url}/`);
+        // Figures on screen (possibly the saved ones), then the same figures answered by DuckDB.
         await page.getByTestId('kpi-net-result').waitFor({ timeout: 120_000 });
+        ctx.add('import.reload.700k.figures-shown.s', (Date.now() - t1) / 1000, 's');
+        await page.locator('[data-testid="headline"][data-live="1"]').waitFor({ timeout: 120_000 });
         ctx.add('import.reload.700k.queryable.s', (Date.now() - t1) / 1000, 's');
       }
       await context.close();

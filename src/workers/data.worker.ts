@@ -5,7 +5,8 @@
 import * as Comlink from 'comlink';
 import { openBrowserSql } from '../lib/db/duckdb/browser';
 import type { Sql } from '../lib/db/duckdb/port';
-import { clearLedger, ensureSchema, headline, stagedValues } from '../lib/db/ledger';
+import { clearLedger, createTables, headline, stagedValues } from '../lib/db/ledger';
+import { ledgerTag, saveHeadline } from '../lib/db/headline-cache';
 import {
   commitImport,
   loadSegments,
@@ -52,6 +53,22 @@ const getDb = (): BankrollDb => (db ??= openDb());
 let status: EngineStatus = { state: 'idle', version: null, loadMs: null, rows: 0 };
 let started: Promise<Result<Sql>> | null = null;
 const jobs = new Map<string, Prepared>();
+/**
+ * Ledger changes in progress, and a count bumped at each one's start and end: figures computed while the
+ * count moved may mix two ledgers and are not saved for the next page load.
+ */
+let ledgerWrites = 0;
+let ledgerEpoch = 0;
+async function changingLedger<T>(fn: () => Promise<T>): Promise<T> {
+  ledgerWrites++;
+  ledgerEpoch++;
+  try {
+    return await fn();
+  } finally {
+    ledgerWrites--;
+    ledgerEpoch++;
+  }
+}
 /** The Bets tables are rebuilt lazily: on the first panel request after a ledger change. */
 let analyticsFresh = false;
 
@@ -83,14 +100,17 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
     const t0 = performance.now();
     status = { ...status, state: 'loading' };
     try {
+      // The stored segments are read from IndexedDB while DuckDB-WASM boots.
+      const segments = segmentsInOrder(getDb());
       const sql = await openBrowserSql((p) =>
         onProgress?.({ phase: 'download', loaded: p.loadedBytes, total: p.totalBytes }),
       );
       onProgress?.({ phase: 'start', loaded: 1, total: 1 });
-      const schema = await ensureSchema(sql);
+      // Derived tables are built once, after the replay.
+      const schema = await createTables(sql);
       if (!schema.ok) throw new Error(schema.error.message);
       onProgress?.({ phase: 'restore', loaded: 0, total: 1 });
-      const restored = await loadSegments(sql, segmentsInOrder(getDb()));
+      const restored = await loadSegments(sql, segments);
       if (!restored.ok) throw new Error(restored.error.message);
       status = {
         state: 'ready',
@@ -198,10 +218,12 @@ async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): 
   if (!engine.ok) return engine;
   const p = jobs.get(jobId);
   if (!p) return err('not-found', 'That preview has expired; drop the file again.');
-  const r = await commitImport(engine.value, dexieStore(getDb()), p, 'default', {
-    onProgress,
-    isCancelled: () => cancelled.has(jobId),
-  });
+  const r = await changingLedger(() =>
+    commitImport(engine.value, dexieStore(getDb()), p, 'default', {
+      onProgress,
+      isCancelled: () => cancelled.has(jobId),
+    }),
+  );
   jobs.delete(jobId);
   if (!r.ok) return r;
   analyticsFresh = false;
@@ -307,7 +329,7 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
     counts: { trades: 1 },
     zone: 'UTC',
   };
-  const r = await commitImport(engine.value, dexieStore(getDb()), prepared, 'default');
+  const r = await changingLedger(() => commitImport(engine.value, dexieStore(getDb()), prepared, 'default'));
   if (!r.ok) return r;
   analyticsFresh = false;
   const rec = r.value.record;
@@ -521,8 +543,10 @@ const api: DataApi = {
   async undoImport(importId) {
     const engine = await startEngine();
     if (!engine.ok) return engine;
-    await deleteImport(getDb(), importId);
-    return rebuild(engine.value);
+    return changingLedger(async () => {
+      await deleteImport(getDb(), importId);
+      return rebuild(engine.value);
+    });
   },
   imports: () => getDb().imports.orderBy('seq').reverse().toArray(),
   async rejectsCsv(importId) {
@@ -533,7 +557,13 @@ const api: DataApi = {
   async headline() {
     const engine = await startEngine();
     if (!engine.ok) return engine;
-    return headline(engine.value);
+    const epoch = ledgerEpoch;
+    const tag = await ledgerTag(getDb());
+    const hr = await headline(engine.value);
+    // Saved for the next page load only when no ledger change ran meanwhile (Dexie and DuckDB agree).
+    if (hr.ok && epoch === ledgerEpoch && ledgerWrites === 0 && tag === (await ledgerTag(getDb())))
+      await saveHeadline(getDb(), tag, hr.value).catch(() => undefined);
+    return hr;
   },
   async loadDemo(onProgress) {
     const out: CommitView[] = [];
@@ -566,17 +596,19 @@ const api: DataApi = {
   async deleteAll() {
     const engine = await startEngine();
     const d = getDb();
-    await d.transaction('rw', d.tables, async () => {
-      for (const t of d.tables) await t.clear();
+    return changingLedger(async () => {
+      await d.transaction('rw', d.tables, async () => {
+        for (const t of d.tables) await t.clear();
+      });
+      jobs.clear();
+      analyticsFresh = false;
+      if (engine.ok) {
+        const r = await clearLedger(engine.value);
+        if (!r.ok) return r;
+      }
+      status = { ...status, rows: 0 };
+      return ok(null);
     });
-    jobs.clear();
-    analyticsFresh = false;
-    if (engine.ok) {
-      const r = await clearLedger(engine.value);
-      if (!r.ok) return r;
-    }
-    status = { ...status, rows: 0 };
-    return ok(null);
   },
   setClosingOdds: setTypedClosingOdds,
 };

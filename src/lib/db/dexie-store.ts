@@ -40,13 +40,20 @@ export function dexieStore(db: BankrollDb): LedgerStore {
   };
 }
 
-/** Segments in replay order (import sequence), streamed one at a time to keep memory flat. */
-export async function* segmentsInOrder(db: BankrollDb): AsyncGenerator<Segment> {
-  const ids = await db.segments.orderBy('seq').primaryKeys();
-  for (const id of ids) {
-    const s = await db.segments.get(id);
-    if (s) yield s;
-  }
+/**
+ * Segments in replay order (import sequence, then the order they were stored). Reading starts at the call,
+ * in one bulk read, so a caller can start it before DuckDB has booted and the IndexedDB read overlaps the
+ * WebAssembly start-up; iterating waits for it.
+ */
+export function segmentsInOrder(db: BankrollDb): AsyncIterable<Segment> {
+  const all = db.segments.orderBy('seq').toArray();
+  // A failed read is reported when iterated, not as an unhandled rejection meanwhile.
+  all.catch(() => undefined);
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield* await all;
+    },
+  };
 }
 
 /** Removes one import (record, segments, rejects) atomically. */

@@ -30,7 +30,11 @@ import {
   changedSegmentIpcs,
   diffStaged,
   discardStage,
+  noteAffectedBets,
   refreshDerived,
+  refreshDerivedFor,
+  replayChunks,
+  startAffectedBets,
   stageAndDiff,
   stageChunk,
   type DiffCounts,
@@ -503,11 +507,18 @@ export async function commitImport(
   }
   report('index', 0, 1, true);
   ledgerChanged(sql);
+  // bet_facts: only the bets this commit touches are derived again (all of them on a first import).
+  const partial = await startAffectedBets(sql);
+  if (!partial.ok) return fail(partial);
   for (const t of staged) {
+    if (partial.value) {
+      const n = await noteAffectedBets(sql, t);
+      if (!n.ok) return fail(n);
+    }
     const a = await applyChanged(sql, t);
     if (!a.ok) return fail(a);
   }
-  const r = await refreshDerived(sql);
+  const r = partial.value ? await refreshDerivedFor(sql) : await refreshDerived(sql);
   if (!r.ok) return r;
   report('index', 1, 1, true);
   return ok({ record });
@@ -515,7 +526,8 @@ export async function commitImport(
 
 /**
  * Rebuilds DuckDB's ledger from stored segments in import order (page load, undo, sync). A segment's rows
- * replace any earlier rows with the same key.
+ * replace any earlier rows with the same key (`replayChunks`). Called on an empty ledger (a fresh DuckDB,
+ * or after `clearLedger`).
  */
 export async function loadSegments(
   sql: Sql,
@@ -523,18 +535,16 @@ export async function loadSegments(
 ): Promise<Result<number>> {
   let n = 0;
   ledgerChanged(sql);
-  // The chunks one import stored for one table are staged together: one comparison instead of several.
+  // The chunks one import stored for one table are staged and inserted together.
   let group: Segment[] = [];
   const flush = async (): Promise<Result<null>> => {
     const first = group[0];
     if (!first) return ok(null);
-    const d = await stageAndDiff(
+    const a = await replayChunks(
       sql,
       first.table,
       group.map((g) => g.ipc),
     );
-    if (!d.ok) return d;
-    const a = await applyChanged(sql, first.table);
     if (!a.ok) return a;
     for (const g of group) n += g.rowCount;
     group = [];

@@ -42,12 +42,19 @@ function compareCols(table: FactTable): string[] {
   return TABLES[table].filter((c) => c.name !== 'line' && c.name !== 'key').map((c) => c.name);
 }
 
+/** Creates the fact tables (empty, if missing) and the derived tables over them. */
 export async function ensureSchema(sql: Sql): Promise<Result<null>> {
+  const c = await createTables(sql);
+  return c.ok ? refreshDerived(sql) : c;
+}
+
+/** Creates the fact tables only: for a start-up that replays stored segments, which derives once at the end. */
+export async function createTables(sql: Sql): Promise<Result<null>> {
   for (const t of FACT_TABLES) {
     const r = await sql.exec(createTableSql(t));
     if (!r.ok) return r;
   }
-  return refreshDerived(sql);
+  return ok(null);
 }
 
 export interface DiffCounts {
@@ -197,6 +204,38 @@ export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<n
   return discardTable(sql, table);
 }
 
+/**
+ * Replays one import's stored segments for one table (page load, undo). Into an empty table (every table
+ * on a reload, the first import that touched it) the rows go straight in: a segment holds only rows its
+ * import inserted or changed, keys unique within it, so there is nothing to compare with and one statement
+ * converts the stage's Arrow types once. Into a table that already holds rows (a later import replayed),
+ * the rows are compared and applied as at commit (`stageAndDiff`, `applyChanged`): a row whose content
+ * matches the current one keeps it, so undo and replay give exactly the ledger they always gave.
+ */
+export async function replayChunks(
+  sql: Sql,
+  table: FactTable,
+  ipc: readonly Uint8Array[],
+): Promise<Result<null>> {
+  if (ipc.length === 0) return ok(null);
+  const rows = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+  if (!rows.ok) return rows;
+  if (Number(rows.value[0]?.n ?? 0) > 0) {
+    const d = await stageAndDiff(sql, table, ipc);
+    return d.ok ? applyChanged(sql, table) : d;
+  }
+  for (let i = 0; i < ipc.length; i++) {
+    const ins = await stageChunk(sql, table, ipc[i]!, i === 0);
+    if (!ins.ok) return ins;
+  }
+  const cols = TABLES[table].map((c) => ident(c.name)).join(', ');
+  const r = await sql.exec(
+    `INSERT INTO ${ident(table)} (${cols}) SELECT ${stageSelect(table)} FROM ${stageName(table)}`,
+  );
+  if (!r.ok) return r;
+  return discardTable(sql, table);
+}
+
 /** Drops one table's stage, comparison and changed view. */
 async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
   for (const s of [
@@ -213,6 +252,7 @@ async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
 /** Drops staging tables after a cancelled or failed import. */
 export async function discardStage(sql: Sql): Promise<void> {
   for (const t of FACT_TABLES) await discardTable(sql, t);
+  await sql.exec(`DROP TABLE IF EXISTS ${AFFECTED}`);
 }
 
 /** Empties every fact table (before a rebuild from stored segments, or on "Delete all data"). */
@@ -227,11 +267,15 @@ export async function clearLedger(sql: Sql): Promise<Result<null>> {
 /**
  * `bet_facts`: one row per bet, from bet-level exports and from ledger-style exports (a bet's stake and
  * settlement rows grouped by bet key). Settled bets have a status other than 'pending'. Materialised after
- * each change so dashboard queries scan one narrow table.
+ * each change so dashboard queries scan one narrow table. A bet's legs are counted once per bet key and
+ * joined (one pass over bet_legs, not a lookup per bet).
  */
-export const BET_FACTS_SQL = `
-CREATE OR REPLACE TABLE bet_facts AS
-WITH grouped AS (
+function betFactsSelect(only: string | null): string {
+  const bet = (col: string) => (only === null ? '' : `AND ${col} IN (SELECT key FROM ${only})`);
+  return `
+WITH legs AS (
+  SELECT bet_key, count(*) AS n FROM bet_legs WHERE true ${bet('bet_key')} GROUP BY bet_key
+), grouped AS (
   SELECT
     bet_key AS key,
     any_value(venue) AS venue,
@@ -255,7 +299,7 @@ WITH grouped AS (
     arg_min(selection, CASE WHEN kind = 'stake' THEN 0 ELSE 1 END) AS selection,
     bool_or(kind = 'bonus') AS is_bonus
   FROM book_txns
-  WHERE bet_key IS NOT NULL
+  WHERE bet_key IS NOT NULL ${bet('bet_key')}
   GROUP BY bet_key
 )
 SELECT key, venue, placed_at, settled_at, tz,
@@ -271,15 +315,71 @@ SELECT key, venue, placed_at, settled_at, tz,
   coalesce(bet_type, 'single') AS bet_type, stake_cents, return_cents, odds_decimal,
   CAST(NULL AS DOUBLE) AS closing_odds_decimal, sport, CAST(NULL AS VARCHAR) AS competition, event, market, selection,
   is_bonus,
-  CAST((SELECT count(*) FROM bet_legs l WHERE l.bet_key = grouped.key) AS INTEGER) AS leg_count
-FROM grouped
+  CAST(coalesce(legs.n, 0) AS INTEGER) AS leg_count
+FROM grouped LEFT JOIN legs ON legs.bet_key = grouped.key
 UNION ALL
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
   closing_odds_decimal, sport, competition, event, market, selection, is_bonus, leg_count
-FROM bets`;
+FROM bets
+WHERE true ${bet('key')}`;
+}
+
+/** Derives all of `bet_facts` (see `betFactsSelect`). */
+export const BET_FACTS_SQL = `CREATE OR REPLACE TABLE bet_facts AS ${betFactsSelect(null)}`;
 
 export async function refreshDerived(sql: Sql): Promise<Result<null>> {
   return sql.exec(BET_FACTS_SQL);
+}
+
+/** Bet keys whose `bet_facts` rows a commit may change, gathered from the staged changes before they apply. */
+const AFFECTED = 'affected_bets';
+
+/**
+ * Starts gathering the bets a commit touches (`noteAffectedBets` per table, then `refreshDerivedFor`).
+ * Returns false when `bet_facts` is empty (a first import): every bet is new, and the full derivation is
+ * cheaper than gathering them.
+ */
+export async function startAffectedBets(sql: Sql): Promise<Result<boolean>> {
+  const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM bet_facts`);
+  if (!n.ok) return n;
+  if (Number(n.value[0]?.n ?? 0) === 0) return ok(false);
+  const c = await sql.exec(`CREATE OR REPLACE TABLE ${AFFECTED} (key VARCHAR)`);
+  return c.ok ? ok(true) : c;
+}
+
+/**
+ * Notes the bets one table's staged change touches, before `applyChanged`: the bet key of every changed
+ * row and, for a replaced row, the bet key its earlier version had (a row may move to another bet).
+ */
+export async function noteAffectedBets(sql: Sql, table: FactTable): Promise<Result<null>> {
+  const changed = changedName(table);
+  let q: string;
+  if (table === 'bets') q = `SELECT key FROM ${changed}`;
+  else if (table === 'book_txns' || table === 'bet_legs')
+    q = `SELECT bet_key FROM ${changed} WHERE bet_key IS NOT NULL
+         UNION ALL
+         SELECT bet_key FROM ${ident(table)}
+         WHERE bet_key IS NOT NULL AND key IN (SELECT key FROM ${changed} WHERE NOT _is_new)`;
+  else return ok(null);
+  return sql.exec(`INSERT INTO ${AFFECTED} ${q}`);
+}
+
+/**
+ * Brings `bet_facts` up to date after a commit that noted its affected bets: only those bets' rows are
+ * deleted and derived again (the same statement as `BET_FACTS_SQL`, restricted to them), so appending a
+ * small export to a large ledger does not derive every bet again.
+ */
+export async function refreshDerivedFor(sql: Sql): Promise<Result<null>> {
+  for (const s of [
+    `CREATE OR REPLACE TABLE ${AFFECTED} AS SELECT DISTINCT key FROM ${AFFECTED}`,
+    `DELETE FROM bet_facts WHERE key IN (SELECT key FROM ${AFFECTED})`,
+    `INSERT INTO bet_facts SELECT * FROM (${betFactsSelect(AFFECTED)})`,
+    `DROP TABLE ${AFFECTED}`,
+  ]) {
+    const r = await sql.exec(s);
+    if (!r.ok) return r;
+  }
+  return ok(null);
 }
 
 export interface Headline {
@@ -304,28 +404,34 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
  * (a returned withdrawal counts as money back in); and the largest peak-to-trough fall of cumulative net.
  */
 export async function headline(sql: Sql): Promise<Result<Headline>> {
+  // One scan of bet_facts for the sums and counts, one of book_txns for the money moved, and the sorted
+  // curve for the drawdown.
   const r = await sql.query(`
-    WITH settled AS (
-      SELECT settled_at, placed_at, key, stake_cents, return_cents, status FROM bet_facts WHERE status <> 'pending'
-    ), curve AS (
+    WITH curve AS (
       SELECT row_number() OVER w AS rn, sum(return_cents - stake_cents) OVER w AS cum
-      FROM settled WINDOW w AS (ORDER BY coalesce(settled_at, placed_at), key ROWS UNBOUNDED PRECEDING)
+      FROM bet_facts WHERE status <> 'pending'
+      WINDOW w AS (ORDER BY coalesce(settled_at, placed_at), key ROWS UNBOUNDED PRECEDING)
     ), dd AS (
       SELECT max(peak - cum) AS mdd FROM (
         SELECT cum, greatest(0, max(cum) OVER (ORDER BY rn ROWS UNBOUNDED PRECEDING)) AS peak FROM curve)
+    ), bets AS (
+      SELECT
+        CAST(coalesce(sum(stake_cents) FILTER (WHERE status <> 'pending'), 0) AS BIGINT) AS staked,
+        CAST(coalesce(sum(return_cents) FILTER (WHERE status <> 'pending'), 0) AS BIGINT) AS returned,
+        count(*) FILTER (WHERE status <> 'pending') AS bets,
+        count(*) FILTER (WHERE status = 'won') AS won,
+        count(*) FILTER (WHERE status = 'pending') AS pending,
+        CAST(coalesce(sum(stake_cents) FILTER (WHERE status = 'pending'), 0) AS BIGINT) AS pending_stake,
+        CAST(min(placed_at) AS VARCHAR) AS first_at,
+        CAST(max(coalesce(settled_at, placed_at)) AS VARCHAR) AS last_at
+      FROM bet_facts
+    ), moved AS (
+      SELECT
+        CAST(coalesce(sum(amount_cents) FILTER (WHERE kind IN ('deposit', 'returned-withdrawal')), 0) AS BIGINT) AS deposits,
+        CAST(coalesce(-sum(amount_cents) FILTER (WHERE kind = 'withdrawal'), 0) AS BIGINT) AS withdrawals
+      FROM book_txns WHERE kind IN ('deposit', 'returned-withdrawal', 'withdrawal')
     )
-    SELECT
-      CAST(coalesce((SELECT sum(stake_cents) FROM settled), 0) AS BIGINT) AS staked,
-      CAST(coalesce((SELECT sum(return_cents) FROM settled), 0) AS BIGINT) AS returned,
-      (SELECT count(*) FROM settled) AS bets,
-      (SELECT count(*) FROM settled WHERE status = 'won') AS won,
-      (SELECT count(*) FROM bet_facts WHERE status = 'pending') AS pending,
-      CAST(coalesce((SELECT sum(stake_cents) FROM bet_facts WHERE status = 'pending'), 0) AS BIGINT) AS pending_stake,
-      CAST(coalesce((SELECT sum(amount_cents) FROM book_txns WHERE kind IN ('deposit', 'returned-withdrawal')), 0) AS BIGINT) AS deposits,
-      CAST(coalesce((SELECT -sum(amount_cents) FROM book_txns WHERE kind = 'withdrawal'), 0) AS BIGINT) AS withdrawals,
-      CAST(coalesce((SELECT mdd FROM dd), 0) AS BIGINT) AS mdd,
-      CAST((SELECT min(placed_at) FROM bet_facts) AS VARCHAR) AS first_at,
-      CAST((SELECT max(coalesce(settled_at, placed_at)) FROM bet_facts) AS VARCHAR) AS last_at`);
+    SELECT bets.*, moved.*, CAST(coalesce((SELECT mdd FROM dd), 0) AS BIGINT) AS mdd FROM bets, moved`);
   if (!r.ok) return r;
   const x = r.value[0] ?? {};
   const staked = num(x.staked);
