@@ -18,6 +18,8 @@ import type { PathRange, SimChunkResult, SimParams, SimSummary } from '../lib/en
 import { err, ok, type Result } from '../lib/engine/result';
 
 export interface SimWorkerApi {
+  /** Loads the worker's engine and runs a few tiny walks so the first real run starts compiled. */
+  warm(): Promise<boolean>;
   runChunk(params: SimParams, range: PathRange): Promise<Result<SimChunkResult>>;
   /** Paths of a prop evaluation run through the rules engine (engine/sim/prop-pass.ts). */
   runPropChunk(params: PropSimParams, range: PathRange): Promise<Result<PropChunkResult>>;
@@ -47,6 +49,18 @@ function poolOf(n: number): Comlink.Remote<SimWorkerApi>[] {
   return pool.slice(0, n);
 }
 
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(navigator.hardwareConcurrency ?? 2, 8));
+}
+
+/**
+ * Starts the pool ahead of the first run (the Risk lab calls it when it loads), so worker start-up,
+ * module load, WebAssembly compilation and the engine's warm-up are done before the user presses Simulate.
+ */
+export function warmSimPool(): void {
+  for (const w of poolOf(defaultWorkers())) void w.warm().catch(() => false);
+}
+
 /** Ends the pool's workers (they are started again on the next run). */
 export function disposeSimPool(): void {
   for (const w of pool) w[Comlink.releaseProxy]();
@@ -66,7 +80,7 @@ async function runChunks<C extends { fromPath: number }>(
   opts: PoolOptions,
   onChunk?: (c: C) => void,
 ): Promise<Result<{ chunks: C[]; workers: number }>> {
-  const n = Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 8, totalPaths));
+  const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), 8, totalPaths));
   const workers = poolOf(n);
   const chunkPaths = Math.max(minChunk, Math.ceil(totalPaths / (n * 20)));
   const ranges: PathRange[] = [];

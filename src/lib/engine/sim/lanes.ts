@@ -5,11 +5,11 @@
  * Lane l of a group walks path first + l with that path's own xoshiro128** stream and the scalar engine's
  * arithmetic (the same IEEE operations in the same order), so every number is bit-identical to the scalar
  * `walkPath`: the golden fingerprints hold and lanes.test.ts compares the two on random parameters. The
- * WebAssembly does the per-step work (draws, the walk with its peak and drawdown); this file does what is
- * rare or per block: Ziggurat and Gamma rejections (from the lane's own stream, after the block, exactly
- * where the scalar code takes them), stop-loss/win clamps, withdrawals and the drain, ruin and target
- * events, and checkpoints. A ruined lane's steps are masked to 0 so its bankroll, peak and drawdown stay
- * as they were at ruin, like a scalar path that stopped.
+ * WebAssembly does the per-step work (draws, the walk with its peak, drawdown and checkpoints); this file
+ * does what is rare or per block: Ziggurat and Gamma rejections (from the lane's own stream, after the
+ * block, exactly where the scalar code takes them), stop-loss/win clamps, withdrawals and the drain, ruin
+ * and target events. A ruined lane's steps are masked to 0 so its bankroll, peak and drawdown stay as they
+ * were at ruin, like a scalar path that stopped.
  */
 import type { CompiledComponent } from './distributions';
 import { KIND_BOOTSTRAP, KIND_NORMAL, KN, WN, gammaDraw, normalSlow, tStep } from './distributions';
@@ -41,7 +41,10 @@ const BUF = 16384;
 const Z = 24576;
 const X = 32768;
 const U = 40960;
-const STEPS = 65536;
+const CPI = 7360;
+const CPB = 65536;
+const CPK = 73728;
+const STEPS = 131072;
 /** Steps per block: as the scalar engine's STEP_BLOCK (the rejected draws are finished per block). */
 const BLOCK = 256;
 /** Longest bootstrap history the lanes take (Lemire's index stays a 32x21-bit product). */
@@ -245,7 +248,6 @@ export function walkLanes(
     for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc] = start;
     ci = 1;
   }
-  let nextCp = ci < nc ? cpSteps[ci]! : -1;
   let untilW = wEvery;
   const buf = BUF >> 3;
   let t = 0;
@@ -275,40 +277,36 @@ export function walkLanes(
         for (let l = 0; l < 4; l++) f64[buf + k * 4 + l] = f64[buf + k * 4 + l]! - (d - prev);
         prev = d;
       }
-    let cpK = nextCp < 0 ? -1 : nextCp - t - 1;
-    let k = 0;
-    while (k < n) {
-      const end = cpK >= 0 && cpK < n ? cpK + 1 : n;
-      while (k < end) {
-        const e = w.walk(k, end, floor);
-        if (e < 0) {
-          k = end;
-          break;
-        }
-        // A live lane reached the target or the floor at step e (both are rare).
-        for (let l = 0; l < 4; l++) {
-          if ((alive & (1 << l)) === 0) continue;
-          const b = f64[(B >> 3) + l]!;
-          if (b >= f64[(MARK >> 3) + l]!) {
-            out.targetStep[l] = t + e + 1;
-            f64[(MARK >> 3) + l] = Number.POSITIVE_INFINITY;
-          }
-          if (b <= floor) {
-            out.ruinStep[l] = t + e + 1;
-            alive &= ~(1 << l);
-            i32[(ALIVE >> 2) + 2 * l] = 0;
-            i32[(ALIVE >> 2) + 2 * l + 1] = 0;
-          }
-        }
-        k = e + 1;
-      }
-      if (k - 1 === cpK) {
-        for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(B >> 3) + l]!;
-        ci++;
-        nextCp = ci < nc ? cpSteps[ci]! : -1;
-        cpK = nextCp < 0 ? -1 : nextCp - t - 1;
-      }
+    // The block's checkpoints: the walk stores the bankrolls after each listed step.
+    let inBlock = 0;
+    while (ci + inBlock < nc && cpSteps[ci + inBlock]! - t - 1 < n) {
+      i32[(CPK >> 2) + inBlock] = cpSteps[ci + inBlock]! - t - 1;
+      inBlock++;
     }
+    i32[(CPK >> 2) + inBlock] = 0x7fffffff;
+    i32[CPI >> 2] = 0;
+    for (let k = 0; k < n;) {
+      const e = w.walk(k, n, floor);
+      if (e < 0) break;
+      // A live lane reached the target or the floor at step e (both are rare).
+      for (let l = 0; l < 4; l++) {
+        if ((alive & (1 << l)) === 0) continue;
+        const b = f64[(B >> 3) + l]!;
+        if (b >= f64[(MARK >> 3) + l]!) {
+          out.targetStep[l] = t + e + 1;
+          f64[(MARK >> 3) + l] = Number.POSITIVE_INFINITY;
+        }
+        if (b <= floor) {
+          out.ruinStep[l] = t + e + 1;
+          alive &= ~(1 << l);
+          i32[(ALIVE >> 2) + 2 * l] = 0;
+          i32[(ALIVE >> 2) + 2 * l + 1] = 0;
+        }
+      }
+      k = e + 1;
+    }
+    for (let q = 0; q < inBlock; q++, ci++)
+      for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(CPB >> 3) + q * 4 + l]!;
     t += n;
   }
   // A ruined path keeps its bankroll at ruin for the remaining checkpoints.

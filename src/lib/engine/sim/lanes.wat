@@ -14,9 +14,12 @@
 ;; 7200 B, 7232 PEAK, 7264 MDD, 7296 MARK (f64[4] each), 7328 ALIVE (i64[4]: all ones, or 0 once ruined)
 ;; 8192 REJU   rejected 32-bit draws, i32[4][256]    12288 REJK  their steps, i32[4][256]
 ;; 16384 BUF   step results f64[256*4]; 24576 Z, 32768 X, 40960 U: Student-t scratch, f64[256*4] each
-;; 65536 STEPS bootstrap step results, f64[len] (memory grown by lanes.ts)
+;; 7360 CPI    index of the block's next checkpoint in CPK (i32)
+;; 65536 CPB   bankrolls at the block's checkpoints, f64[256][4]; 73728 CPK their steps, i32[257], ascending,
+;;             ending with a step beyond the block
+;; 131072 STEPS bootstrap step results, f64[len] (memory grown by lanes.ts)
 (module
-  (memory (export "memory") 2)
+  (memory (export "memory") 3)
 
   ;; Ziggurat fast path for n steps of the four lanes into out: z = j * WN[i] for u = next(), i = u & 511,
   ;; j = u >>> 9 when j < KN[i]; with round set, mean + sd * z rounded half to even to cents (1.5 * 2^52
@@ -36,10 +39,9 @@
       (loop $step
         (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
         ;; xoshiro128**
-        (local.set $m (i32x4.mul (local.get $s1) (v128.const i32x4 5 5 5 5)))
-        (local.set $u (i32x4.mul
-          (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25)))
-          (v128.const i32x4 9 9 9 9)))
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))))
         (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
@@ -125,10 +127,9 @@
     (block $done
       (loop $step
         (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
-        (local.set $m (i32x4.mul (local.get $s1) (v128.const i32x4 5 5 5 5)))
-        (local.set $a (i32x4.shr_u (i32x4.mul
-          (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25)))
-          (v128.const i32x4 9 9 9 9)) (i32.const 5)))
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $a (i32x4.shr_u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))) (i32.const 5)))
         (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
@@ -136,10 +137,9 @@
         (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
         (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
-        (local.set $m (i32x4.mul (local.get $s1) (v128.const i32x4 5 5 5 5)))
-        (local.set $b (i32x4.shr_u (i32x4.mul
-          (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25)))
-          (v128.const i32x4 9 9 9 9)) (i32.const 6)))
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $b (i32x4.shr_u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))) (i32.const 6)))
         (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
@@ -182,10 +182,9 @@
     (block $done
       (loop $step
         (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
-        (local.set $m (i32x4.mul (local.get $s1) (v128.const i32x4 5 5 5 5)))
-        (local.set $u (i32x4.mul
-          (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25)))
-          (v128.const i32x4 9 9 9 9)))
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))))
         (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
         (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
         (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
@@ -198,10 +197,9 @@
         (block $ok
           (loop $redraw
             (br_if $ok (i32.eqz (v128.any_true (local.get $again))))
-            (local.set $m (i32x4.mul (local.get $s1) (v128.const i32x4 5 5 5 5)))
-            (local.set $nu (i32x4.mul
-              (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25)))
-              (v128.const i32x4 9 9 9 9)))
+            (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+            (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $nu (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))))
             (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
             (local.set $n2 (v128.xor (local.get $s2) (local.get $s0)))
             (local.set $n3 (v128.xor (local.get $s3) (local.get $s1)))
@@ -218,11 +216,11 @@
               (i32x4.lt_u (i32x4.mul (local.get $u) (local.get $lenv)) (local.get $rejv))))
             (br $redraw)))
         (local.set $prod (i64x2.shr_u (i64x2.extmul_low_i32x4_u (local.get $u) (local.get $lenv)) (i32.const 32)))
-        (f64.store (local.get $p) (f64.load offset=65536 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $prod))) (i32.const 3))))
-        (f64.store offset=8 (local.get $p) (f64.load offset=65536 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $prod))) (i32.const 3))))
+        (f64.store (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $prod))) (i32.const 3))))
+        (f64.store offset=8 (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $prod))) (i32.const 3))))
         (local.set $prod (i64x2.shr_u (i64x2.extmul_high_i32x4_u (local.get $u) (local.get $lenv)) (i32.const 32)))
-        (f64.store offset=16 (local.get $p) (f64.load offset=65536 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $prod))) (i32.const 3))))
-        (f64.store offset=24 (local.get $p) (f64.load offset=65536 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $prod))) (i32.const 3))))
+        (f64.store offset=16 (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $prod))) (i32.const 3))))
+        (f64.store offset=24 (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $prod))) (i32.const 3))))
         (local.set $p (i32.add (local.get $p) (i32.const 32)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $step)))
@@ -278,12 +276,13 @@
 
   ;; Walks steps [from, to) of BUF: b += step (nothing once a lane is ruined), peak = max(peak, b),
   ;; mdd = max(mdd, peak - b). pmax is a single instruction where max must order NaN and -0; neither can
-  ;; occur (whole cents, and x - x is +0), so both give Math.max's result. Stops after the first step at which a live lane has b >= MARK or b <= floor
-  ;; and returns that step for lanes.ts to record; returns -1 when the segment is done.
+  ;; occur (whole cents, and x - x is +0), so both give Math.max's result. After a step listed in CPK
+  ;; (from CPI on) the four bankrolls go to CPB. Stops after the first step at which a live lane has
+  ;; b >= MARK or b <= floor and returns that step for lanes.ts to record; returns -1 at `to`.
   (func (export "walk") (param $from i32) (param $to i32) (param $floor f64) (result i32)
     (local $blo v128) (local $bhi v128) (local $plo v128) (local $phi v128) (local $dlo v128) (local $dhi v128)
     (local $mlo v128) (local $mhi v128) (local $alo v128) (local $ahi v128) (local $fl v128)
-    (local $k i32) (local $p i32) (local $r i32)
+    (local $k i32) (local $p i32) (local $r i32) (local $ci i32) (local $cpk i32)
     (local.set $blo (v128.load (i32.const 7200)))
     (local.set $bhi (v128.load (i32.const 7216)))
     (local.set $plo (v128.load (i32.const 7232)))
@@ -295,6 +294,8 @@
     (local.set $alo (v128.load (i32.const 7328)))
     (local.set $ahi (v128.load (i32.const 7344)))
     (local.set $fl (f64x2.splat (local.get $floor)))
+    (local.set $ci (i32.load (i32.const 7360)))
+    (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))
     (local.set $r (i32.const -1))
     (local.set $k (local.get $from))
     (local.set $p (i32.add (i32.const 16384) (i32.shl (local.get $from) (i32.const 5))))
@@ -307,6 +308,12 @@
         (local.set $phi (f64x2.pmax (local.get $phi) (local.get $bhi)))
         (local.set $dlo (f64x2.pmax (local.get $dlo) (f64x2.sub (local.get $plo) (local.get $blo))))
         (local.set $dhi (f64x2.pmax (local.get $dhi) (f64x2.sub (local.get $phi) (local.get $bhi))))
+        (if (i32.eq (local.get $k) (local.get $cpk))
+          (then
+            (v128.store offset=65536 (i32.shl (local.get $ci) (i32.const 5)) (local.get $blo))
+            (v128.store offset=65552 (i32.shl (local.get $ci) (i32.const 5)) (local.get $bhi))
+            (local.set $ci (i32.add (local.get $ci) (i32.const 1)))
+            (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))))
         (if (v128.any_true (v128.or
               (v128.and (local.get $alo) (v128.or (f64x2.ge (local.get $blo) (local.get $mlo)) (f64x2.le (local.get $blo) (local.get $fl))))
               (v128.and (local.get $ahi) (v128.or (f64x2.ge (local.get $bhi) (local.get $mhi)) (f64x2.le (local.get $bhi) (local.get $fl))))))
@@ -322,5 +329,6 @@
     (v128.store (i32.const 7248) (local.get $phi))
     (v128.store (i32.const 7264) (local.get $dlo))
     (v128.store (i32.const 7280) (local.get $dhi))
+    (i32.store (i32.const 7360) (local.get $ci))
     (local.get $r))
 )
