@@ -5,7 +5,7 @@
  * Bankroll runs (`runSimulationInWorkers`) and prop evaluation runs (`runPropInWorkers`) share the pool.
  */
 import * as Comlink from 'comlink';
-import { ChunkMerger, summarize, checkSimParams } from '../lib/engine/sim/monte-carlo';
+import { ChunkMerger, summarize, checkSimParams, runSimulation } from '../lib/engine/sim/monte-carlo';
 import {
   checkPropParams,
   mergePropChunks,
@@ -18,6 +18,8 @@ import type { PathRange, SimChunkResult, SimParams, SimSummary } from '../lib/en
 import { err, ok, type Result } from '../lib/engine/result';
 
 export interface SimWorkerApi {
+  /** Loads the worker's engine and runs a few tiny walks so the first real run starts compiled. */
+  warm(): Promise<boolean>;
   runChunk(params: SimParams, range: PathRange): Promise<Result<SimChunkResult>>;
   /** Paths of a prop evaluation run through the rules engine (engine/sim/prop-pass.ts). */
   runPropChunk(params: PropSimParams, range: PathRange): Promise<Result<PropChunkResult>>;
@@ -47,6 +49,31 @@ function poolOf(n: number): Comlink.Remote<SimWorkerApi>[] {
   return pool.slice(0, n);
 }
 
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(navigator.hardwareConcurrency ?? 2, 8));
+}
+
+/**
+ * Starts the pool ahead of the first run (the Risk lab calls it when it loads), so worker start-up,
+ * module load, WebAssembly compilation and the engine's warm-up are done before the user presses Simulate.
+ */
+export function warmSimPool(): void {
+  for (const w of poolOf(defaultWorkers())) void w.warm().catch(() => false);
+  // The page's own share, summarising 10^5 paths, ran ~5x slower the first time (V8 had not compiled the
+  // quantile passes yet): a small run of more than 4,096 paths, summarised twice, warms those passes.
+  setTimeout(() => {
+    for (let i = 0; i < 2; i++)
+      runSimulation({
+        model: { kind: 'normal', meanCents: 0, sdCents: 100 },
+        startCents: 1000,
+        horizonSteps: 8,
+        paths: 5000,
+        seed: i,
+        fanCheckpoints: 8,
+      });
+  }, 0);
+}
+
 /** Ends the pool's workers (they are started again on the next run). */
 export function disposeSimPool(): void {
   for (const w of pool) w[Comlink.releaseProxy]();
@@ -66,7 +93,7 @@ async function runChunks<C extends { fromPath: number }>(
   opts: PoolOptions,
   onChunk?: (c: C) => void,
 ): Promise<Result<{ chunks: C[]; workers: number }>> {
-  const n = Math.max(1, Math.min(opts.workers ?? navigator.hardwareConcurrency ?? 2, 8, totalPaths));
+  const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), 8, totalPaths));
   const workers = poolOf(n);
   const chunkPaths = Math.max(minChunk, Math.ceil(totalPaths / (n * 20)));
   const ranges: PathRange[] = [];

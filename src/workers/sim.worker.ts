@@ -4,8 +4,25 @@ import { simulate } from '../lib/engine/sim/monte-carlo';
 import { checkPropParams, simulatePropChecked } from '../lib/engine/sim/prop-pass';
 import { err, ok } from '../lib/engine/result';
 import type { SimWorkerApi } from './sim.api';
+import type { SimParams } from '../lib/engine/sim/types';
+
+/** Tiny runs of each model the four-lane walk takes, so V8 has compiled it before the first real run. */
+const WARM_MODELS: SimParams['model'][] = [
+  { kind: 'normal', meanCents: 0, sdCents: 100 },
+  { kind: 'student-t', meanCents: 0, sdCents: 100, df: 4 },
+  { kind: 'bootstrap', historyCents: [-100, 0, 150] },
+];
 
 const api: SimWorkerApi = {
+  warm() {
+    try {
+      for (const model of WARM_MODELS)
+        simulate({ model, startCents: 1000, horizonSteps: 600, paths: 16, seed: 1, fanCheckpoints: 10 });
+      return Promise.resolve(true);
+    } catch {
+      return Promise.resolve(false);
+    }
+  },
   runChunk(params, range) {
     try {
       const r = simulate(params, range);

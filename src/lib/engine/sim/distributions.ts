@@ -76,8 +76,9 @@ const ZIG_LAYERS = 256;
 const ZIG_R = 3.6541528853610088;
 const ZIG_V = 0.00492867323399;
 const ZIG_M = 8388608; // 2^23
-const KN = new Int32Array(2 * ZIG_LAYERS);
-const WN = new Float64Array(2 * ZIG_LAYERS);
+/** The Ziggurat accept and width tables (exported for the four-lane WebAssembly walk, lanes.ts). */
+export const KN = new Int32Array(2 * ZIG_LAYERS);
+export const WN = new Float64Array(2 * ZIG_LAYERS);
 const FN = new Float64Array(ZIG_LAYERS);
 {
   const top = ZIG_LAYERS - 1;
@@ -107,7 +108,7 @@ const FN = new Float64Array(ZIG_LAYERS);
  * Completes a Ziggurat draw whose fast path rejected the 32-bit value `u`: the wedge test, the tail
  * beyond R, and fresh draws until one is accepted. Kept out of line because it runs 1.5% of the time.
  */
-function normalSlow(rng: Xoshiro128, u: number): number {
+export function normalSlow(rng: Xoshiro128, u: number): number {
   for (;;) {
     const i = u & 255;
     const j = u >>> 9;
@@ -141,7 +142,7 @@ export function normal(rng: Xoshiro128): number {
 }
 
 /** A Gamma(shape a >= 1, scale 1) draw by Marsaglia and Tsang (2000), with d = a - 1/3, c = 1/sqrt(9d). */
-function gammaDraw(rng: Xoshiro128, d: number, c: number): number {
+export function gammaDraw(rng: Xoshiro128, d: number, c: number): number {
   for (;;) {
     let x: number;
     let v: number;
@@ -514,7 +515,7 @@ function fillStudentT(rng: Xoshiro128, c: CompiledComponent, buf: Float64Array, 
  * A Student-t step result rounded half to even to whole cents. Heavy tails can exceed any bound, so it is
  * capped at MAX_STEP_CENTS first, which keeps the rounding exact.
  */
-function tStep(x: number): number {
+export function tStep(x: number): number {
   const y = x > MAX_STEP_CENTS ? MAX_STEP_CENTS : x < -MAX_STEP_CENTS ? -MAX_STEP_CENTS : x;
   return y + ROUND_MAGIC - ROUND_MAGIC;
 }

@@ -11,6 +11,7 @@ import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { CompiledModel } from './distributions';
 import { compileModel, fillSteps } from './distributions';
+import { lanesFit, walkLanes, type LaneOut } from './lanes';
 import { Xoshiro128, assertSeed } from './rng';
 import { columnQuantiles, quantiles, varCvar } from './stats';
 import type { Percentiles, PathRange, SimChunkResult, SimParams, SimSummary } from './types';
@@ -152,8 +153,19 @@ export function simulate(params: SimParams, range?: PathRange): SimChunkResult {
   return simulateChecked(checked.value, range);
 }
 
-/** `simulate` for parameters already validated by `checkSimParams` (e.g. the same run split into chunks). */
-export function simulateChecked(sim: CheckedSim, range?: PathRange): SimChunkResult {
+const laneOut: LaneOut = {
+  final: new Float64Array(4),
+  maxDrawdown: new Float64Array(4),
+  ruinStep: new Int32Array(4),
+  targetStep: new Int32Array(4),
+};
+
+/**
+ * `simulate` for parameters already validated by `checkSimParams` (e.g. the same run split into chunks).
+ * `scalarOnly` walks every path with the scalar code even where the WebAssembly lanes could (for tests
+ * that compare the two).
+ */
+export function simulateChecked(sim: CheckedSim, range?: PathRange, scalarOnly = false): SimChunkResult {
   const fromPath = range?.fromPath ?? 0;
   const toPath = range?.toPath ?? sim.paths;
   if (!isInt(fromPath) || !isInt(toPath) || fromPath < 0 || toPath > sim.paths || fromPath > toPath)
@@ -172,19 +184,33 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange): SimChunkRes
   const rng = new Xoshiro128();
   let ruinedCount = 0;
   let targetHitCount = 0;
-  for (let p = 0; p < count; p++) {
-    rng.seedPath(sim.seed, fromPath + p);
-    walkPath(sim, rng, checkpointCents, p);
-    finalCents[p] = outFinal;
-    maxDrawdownCents[p] = outMaxDrawdown;
-    ruinStep[p] = outRuinStep;
-    targetStep[p] = outTargetStep;
-    if (outRuinStep >= 0) ruinedCount++;
-    if (outTargetStep >= 0) targetHitCount++;
-    for (let c = 0, k = p * nc; c < nc; c++, k++) {
-      const x = checkpointCents[k]!;
-      if (x < checkpointMin[c]!) checkpointMin[c] = x;
-      if (x > checkpointMax[c]!) checkpointMax[c] = x;
+  // Four paths at a time in WebAssembly where the model allows (bit-identical, see lanes.ts).
+  const inLanes = !scalarOnly && lanesFit(sim);
+  for (let p = 0; p < count;) {
+    let used = 1;
+    if (inLanes) {
+      used = Math.min(4, count - p);
+      walkLanes(sim, fromPath + p, used, checkpointCents, p, laneOut);
+    } else {
+      rng.seedPath(sim.seed, fromPath + p);
+      walkPath(sim, rng, checkpointCents, p);
+      laneOut.final[0] = outFinal;
+      laneOut.maxDrawdown[0] = outMaxDrawdown;
+      laneOut.ruinStep[0] = outRuinStep;
+      laneOut.targetStep[0] = outTargetStep;
+    }
+    for (let l = 0; l < used; l++, p++) {
+      finalCents[p] = laneOut.final[l]!;
+      maxDrawdownCents[p] = laneOut.maxDrawdown[l]!;
+      ruinStep[p] = laneOut.ruinStep[l]!;
+      targetStep[p] = laneOut.targetStep[l]!;
+      if (ruinStep[p]! >= 0) ruinedCount++;
+      if (targetStep[p]! >= 0) targetHitCount++;
+      for (let c = 0, k = p * nc; c < nc; c++, k++) {
+        const x = checkpointCents[k]!;
+        if (x < checkpointMin[c]!) checkpointMin[c] = x;
+        if (x > checkpointMax[c]!) checkpointMax[c] = x;
+      }
     }
   }
   return {

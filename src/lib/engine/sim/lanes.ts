@@ -1,0 +1,323 @@
+/**
+ * Four paths at once in WebAssembly SIMD (lanes.wat): the fast path of `simulateChecked` for the normal,
+ * Student-t and bootstrap models (mixtures and bootstrap histories over 2^21 values keep the scalar walk).
+ *
+ * Lane l of a group walks path first + l with that path's own xoshiro128** stream and the scalar engine's
+ * arithmetic (the same IEEE operations in the same order), so every number is bit-identical to the scalar
+ * `walkPath`: the golden fingerprints hold and lanes.test.ts compares the two on random parameters. The
+ * WebAssembly does the per-step work (draws, the walk with its peak, drawdown and checkpoints); this file
+ * does what is rare or per block: Ziggurat and Gamma rejections (from the lane's own stream, after the
+ * block, exactly where the scalar code takes them), stop-loss/win clamps, withdrawals and the drain, ruin
+ * and target events. A ruined lane's steps are masked to 0 so its bankroll, peak and drawdown stay as they
+ * were at ruin, like a scalar path that stopped.
+ */
+import type { CompiledComponent } from './distributions';
+import { KIND_BOOTSTRAP, KIND_NORMAL, KN, WN, gammaDraw, normalSlow, tStep } from './distributions';
+import { LANES_WASM_BASE64 } from './lanes.wasm';
+import type { CheckedSim } from './monte-carlo';
+import { Xoshiro128 } from './rng';
+
+interface LanesExports {
+  memory: WebAssembly.Memory;
+  fillNormal(out: number, n: number, mean: number, sd: number, round: number): void;
+  fillUniform(out: number, n: number): void;
+  fillBoot(n: number, len: number, reject: number): void;
+  tSqueeze(n: number, mean: number, scale: number, d: number, a: number, gc: number): number;
+  walk(from: number, to: number, floor: number): number;
+}
+
+// Byte offsets of lanes.wat's memory layout (see its header).
+const KN_AT = 1024;
+const WN_AT = 3072;
+const REJN = 7168;
+const B = 7200;
+const PEAK = 7232;
+const MDD = 7264;
+const MARK = 7296;
+const ALIVE = 7328;
+const REJU = 8192;
+const REJK = 12288;
+const BUF = 16384;
+const Z = 24576;
+const X = 32768;
+const U = 40960;
+const CPI = 7360;
+const CPB = 65536;
+const CPK = 73728;
+const STEPS = 131072;
+/** Steps per block: as the scalar engine's STEP_BLOCK (the rejected draws are finished per block). */
+const BLOCK = 256;
+/** Longest bootstrap history the lanes take (Lemire's index stays a 32x21-bit product). */
+const MAX_BOOT = 2097152;
+const ROUND_MAGIC = 6755399441055744;
+
+let lanes: LanesExports | null | undefined;
+let i32 = new Int32Array(0);
+let f64 = new Float64Array(0);
+let loadedSteps: Float64Array | null = null;
+
+function decode(base64: string): Uint8Array {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The WebAssembly instance (compiled on first use: it is 2.6 KB, so synchronously, also on a page), or
+ * null where WebAssembly SIMD is missing; the engine then walks every path with the scalar code.
+ */
+function instance(): LanesExports | null {
+  if (lanes !== undefined) return lanes;
+  try {
+    const module = new WebAssembly.Module(decode(LANES_WASM_BASE64) as BufferSource);
+    lanes = new WebAssembly.Instance(module).exports as unknown as LanesExports;
+    views();
+    i32.set(KN, KN_AT >> 2);
+    f64.set(WN, WN_AT >> 3);
+  } catch {
+    lanes = null;
+  }
+  return lanes;
+}
+
+function views(): void {
+  const buffer = lanes!.memory.buffer;
+  if (i32.buffer !== buffer) {
+    i32 = new Int32Array(buffer);
+    f64 = new Float64Array(buffer);
+  }
+}
+
+/** Whether `sim` can be walked four paths at a time (see the header); loads the module on first call. */
+export function lanesFit(sim: CheckedSim): boolean {
+  const m = sim.model;
+  if (m.isMixture) return false;
+  const c = m.components[0]!;
+  if (c.kind === KIND_BOOTSTRAP && c.steps.length > MAX_BOOT) return false;
+  return instance() !== null;
+}
+
+/** Copies the bootstrap steps into the module's memory (once per compiled model), growing it as needed. */
+function loadSteps(steps: Float64Array): void {
+  if (loadedSteps === steps) return;
+  const w = lanes!;
+  const need = STEPS + steps.length * 8;
+  const have = w.memory.buffer.byteLength;
+  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
+  views();
+  f64.set(steps, STEPS >> 3);
+  loadedSteps = steps;
+}
+
+/** Lane states in and out of a scalar generator for the rare draws. */
+function laneToRng(l: number, rng: Xoshiro128): void {
+  rng.s0 = i32[l]!;
+  rng.s1 = i32[4 + l]!;
+  rng.s2 = i32[8 + l]!;
+  rng.s3 = i32[12 + l]!;
+}
+function rngToLane(rng: Xoshiro128, l: number): void {
+  i32[l] = rng.s0;
+  i32[4 + l] = rng.s1;
+  i32[8 + l] = rng.s2;
+  i32[12 + l] = rng.s3;
+}
+
+/** Finishes the Ziggurat draws the fast path rejected in lanes still alive, rounded to cents or not. */
+function finishNormals(
+  rng: Xoshiro128,
+  out: number,
+  alive: number,
+  mean: number,
+  sd: number,
+  round: boolean,
+): void {
+  for (let l = 0; l < 4; l++) {
+    const count = i32[(REJN >> 2) + l]!;
+    if (count === 0 || (alive & (1 << l)) === 0) continue;
+    laneToRng(l, rng);
+    const uAt = (REJU >> 2) + l * BLOCK;
+    const kAt = (REJK >> 2) + l * BLOCK;
+    for (let r = 0; r < count; r++) {
+      const z = normalSlow(rng, i32[uAt + r]! >>> 0);
+      f64[(out >> 3) + i32[kAt + r]! * 4 + l] = round ? mean + sd * z + ROUND_MAGIC - ROUND_MAGIC : z;
+    }
+    rngToLane(rng, l);
+  }
+}
+
+/** Student-t steps for one block, as `fillStudentT` per lane (see distributions.ts). */
+function fillStudentT4(
+  w: LanesExports,
+  rng: Xoshiro128,
+  c: CompiledComponent,
+  n: number,
+  alive: number,
+): void {
+  w.fillNormal(Z, n, 0, 1, 0);
+  finishNormals(rng, Z, alive, 0, 1, false);
+  w.fillNormal(X, n, 0, 1, 0);
+  finishNormals(rng, X, alive, 0, 1, false);
+  w.fillUniform(U, n);
+  const { mean, scale, gammaShape: a, gammaD: d, gammaC: gc } = c;
+  const pending = w.tSqueeze(n, mean, scale, d, a, gc);
+  if (pending === 0) return;
+  const mem = f64;
+  const list = i32;
+  // Steps whose attempt failed the squeeze, listed in step order: each lane finishes its own from its stream.
+  for (let l = 0; l < 4; l++) {
+    if ((alive & (1 << l)) === 0) continue;
+    let started = false;
+    for (let r = 0; r < pending; r++) {
+      const i = list[(REJU >> 2) + r]!;
+      if ((i & 3) !== l) continue;
+      if (!started) {
+        laneToRng(l, rng);
+        started = true;
+      }
+      const x = mem[(X >> 3) + i]!;
+      const wv = 1 + gc * x;
+      const v = wv * wv * wv;
+      const u = mem[(U >> 3) + i]!;
+      const g =
+        wv > 0 && Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)) ? d * v : gammaDraw(rng, d, gc);
+      mem[(BUF >> 3) + i] = tStep(mean + scale * (mem[(Z >> 3) + i]! / Math.sqrt(g / a)));
+    }
+    if (started) rngToLane(rng, l);
+  }
+}
+
+/** Per-path results of a group, written by `walkLanes` (indexed by lane). */
+export interface LaneOut {
+  final: Float64Array;
+  maxDrawdown: Float64Array;
+  ruinStep: Int32Array;
+  targetStep: Int32Array;
+}
+
+const laneRng = new Xoshiro128();
+
+/**
+ * Walks paths first .. first + lanesUsed - 1 (1 to 4 of them) of `sim`, writing each one's checkpoints
+ * into row rows[l] of `cp` (path-major, as `walkPath`) and its outcome into `out`. `lanesFit(sim)` must
+ * be true. Unused lanes walk a copy of the first path and are dropped.
+ */
+export function walkLanes(
+  sim: CheckedSim,
+  first: number,
+  lanesUsed: number,
+  cp: Float64Array,
+  firstRow: number,
+  out: LaneOut,
+): void {
+  const w = lanes!;
+  const c = sim.model.components[0]!;
+  if (c.kind === KIND_BOOTSTRAP) loadSteps(c.steps);
+  views();
+  const rng = laneRng;
+  const horizon = sim.horizonSteps;
+  const stopLoss = -sim.stopLossCents;
+  const stopWin = sim.stopWinCents;
+  const hasClamp = stopLoss > Number.NEGATIVE_INFINITY || stopWin < Number.POSITIVE_INFINITY;
+  const wEvery = sim.withdrawalEverySteps;
+  const wAmount = sim.withdrawalCents;
+  const drain = sim.drainCentsPerStep;
+  const floor = sim.ruinFloorCents;
+  const target = sim.targetCents;
+  const cpSteps = sim.checkpointSteps;
+  const nc = cpSteps.length;
+  const start = sim.startCents;
+  const hit0 = start >= target ? 0 : -1;
+  for (let l = 0; l < 4; l++) {
+    rng.seedPath(sim.seed, first + (l < lanesUsed ? l : 0));
+    rngToLane(rng, l);
+    f64[(B >> 3) + l] = start;
+    f64[(PEAK >> 3) + l] = start;
+    f64[(MDD >> 3) + l] = 0;
+    f64[(MARK >> 3) + l] = hit0 === 0 ? Number.POSITIVE_INFINITY : target;
+    i32[(ALIVE >> 2) + 2 * l] = -1;
+    i32[(ALIVE >> 2) + 2 * l + 1] = -1;
+    out.ruinStep[l] = -1;
+    out.targetStep[l] = hit0;
+  }
+  // Bit l set while lane l is not ruined.
+  let alive = 15;
+  let ci = 0;
+  if (nc > 0) {
+    for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc] = start;
+    ci = 1;
+  }
+  let untilW = wEvery;
+  const buf = BUF >> 3;
+  let t = 0;
+  while (t < horizon && alive !== 0) {
+    const n = Math.min(BLOCK, horizon - t);
+    if (c.kind === KIND_NORMAL) {
+      w.fillNormal(BUF, n, c.mean, c.scale, 1);
+      finishNormals(rng, BUF, alive, c.mean, c.scale, true);
+    } else if (c.kind === KIND_BOOTSTRAP) {
+      const len = c.steps.length;
+      w.fillBoot(n, len, (4294967296 - len) % len);
+    } else fillStudentT4(w, rng, c, n, alive);
+    if (hasClamp)
+      for (let i = buf; i < buf + 4 * n; i++) {
+        const r = f64[i]!;
+        if (r < stopLoss) f64[i] = stopLoss;
+        else if (r > stopWin) f64[i] = stopWin;
+      }
+    if (wEvery > 0) {
+      for (let k = untilW - 1; k < n; k += wEvery)
+        for (let l = 0; l < 4; l++) f64[buf + k * 4 + l] = f64[buf + k * 4 + l]! - wAmount;
+      untilW = untilW > n ? untilW - n : wEvery - ((n - untilW) % wEvery);
+    }
+    if (drain > 0)
+      for (let k = 0, prev = rint(drain * t); k < n; k++) {
+        const d = rint(drain * (t + k + 1));
+        for (let l = 0; l < 4; l++) f64[buf + k * 4 + l] = f64[buf + k * 4 + l]! - (d - prev);
+        prev = d;
+      }
+    // The block's checkpoints: the walk stores the bankrolls after each listed step.
+    let inBlock = 0;
+    while (ci + inBlock < nc && cpSteps[ci + inBlock]! - t - 1 < n) {
+      i32[(CPK >> 2) + inBlock] = cpSteps[ci + inBlock]! - t - 1;
+      inBlock++;
+    }
+    i32[(CPK >> 2) + inBlock] = 0x7fffffff;
+    i32[CPI >> 2] = 0;
+    for (let k = 0; k < n;) {
+      const e = w.walk(k, n, floor);
+      if (e < 0) break;
+      // A live lane reached the target or the floor at step e (both are rare).
+      for (let l = 0; l < 4; l++) {
+        if ((alive & (1 << l)) === 0) continue;
+        const b = f64[(B >> 3) + l]!;
+        if (b >= f64[(MARK >> 3) + l]!) {
+          out.targetStep[l] = t + e + 1;
+          f64[(MARK >> 3) + l] = Number.POSITIVE_INFINITY;
+        }
+        if (b <= floor) {
+          out.ruinStep[l] = t + e + 1;
+          alive &= ~(1 << l);
+          i32[(ALIVE >> 2) + 2 * l] = 0;
+          i32[(ALIVE >> 2) + 2 * l + 1] = 0;
+        }
+      }
+      k = e + 1;
+    }
+    for (let q = 0; q < inBlock; q++, ci++)
+      for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(CPB >> 3) + q * 4 + l]!;
+    t += n;
+  }
+  // A ruined path keeps its bankroll at ruin for the remaining checkpoints.
+  for (; ci < nc; ci++) for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(B >> 3) + l]!;
+  for (let l = 0; l < 4; l++) {
+    out.final[l] = f64[(B >> 3) + l]!;
+    out.maxDrawdown[l] = f64[(MDD >> 3) + l]!;
+  }
+}
+
+/** Rounds |x| < 2^51 to an integer, half to even (as monte-carlo.ts). */
+function rint(x: number): number {
+  return x + 6755399441055744 - 6755399441055744;
+}

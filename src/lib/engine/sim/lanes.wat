@@ -1,0 +1,334 @@
+;; Four bankroll paths at once, one per 32-bit SIMD lane (the engine's hot loops; see lanes.ts).
+;;
+;; Each lane runs its path's own xoshiro128** stream, so lane l draws exactly the numbers the scalar engine
+;; draws for that path, in the same order; the arithmetic is the scalar code's, operation for operation, in
+;; IEEE doubles, so the results are bit-identical. Only the common paths live here: the Ziggurat fast path,
+;; uniforms, bootstrap indices and the walk. Rare work (Ziggurat tail and wedges, Gamma rejections, events
+;; such as ruin or a target hit, checkpoints) is done by lanes.ts from the state these functions leave in
+;; memory. Compiled to lanes.wasm.ts by scripts/build-sim-wasm.js; a test checks the two agree.
+;;
+;; Memory (byte offsets; vectors hold lanes 0-3, f64 arrays are step-major: step k of lane l at k*4+l):
+;;    0 STATE  xoshiro s0, s1, s2, s3 of the four lanes (i32x4 each)
+;; 1024 KN     Ziggurat accept table, i32[512]       3072 WN    Ziggurat widths, f64[512]
+;; 7168 REJN   rejected draws per lane, i32[4]
+;; 7200 B, 7232 PEAK, 7264 MDD, 7296 MARK (f64[4] each), 7328 ALIVE (i64[4]: all ones, or 0 once ruined)
+;; 8192 REJU   rejected 32-bit draws, i32[4][256]    12288 REJK  their steps, i32[4][256]
+;; 16384 BUF   step results f64[256*4]; 24576 Z, 32768 X, 40960 U: Student-t scratch, f64[256*4] each
+;; 7360 CPI    index of the block's next checkpoint in CPK (i32)
+;; 65536 CPB   bankrolls at the block's checkpoints, f64[256][4]; 73728 CPK their steps, i32[257], ascending,
+;;             ending with a step beyond the block
+;; 131072 STEPS bootstrap step results, f64[len] (memory grown by lanes.ts)
+(module
+  (memory (export "memory") 3)
+
+  ;; Ziggurat fast path for n steps of the four lanes into out: z = j * WN[i] for u = next(), i = u & 511,
+  ;; j = u >>> 9 when j < KN[i]; with round set, mean + sd * z rounded half to even to cents (1.5 * 2^52
+  ;; added and taken away). Rejected draws are listed per lane (REJU, REJK) for lanes.ts to finish.
+  (func (export "fillNormal") (param $out i32) (param $n i32) (param $mean f64) (param $sd f64) (param $round i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $m v128) (local $u v128) (local $t v128) (local $i v128) (local $j v128) (local $kn v128)
+    (local $wlo v128) (local $whi v128) (local $zlo v128) (local $zhi v128) (local $acc v128)
+    (local $k i32) (local $p i32) (local $il i32) (local $c i32)
+    (local.set $s0 (v128.load (i32.const 0)))
+    (local.set $s1 (v128.load (i32.const 16)))
+    (local.set $s2 (v128.load (i32.const 32)))
+    (local.set $s3 (v128.load (i32.const 48)))
+    (v128.store (i32.const 7168) (v128.const i32x4 0 0 0 0))
+    (local.set $p (local.get $out))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        ;; xoshiro128**
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))))
+        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
+        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
+        (local.set $i (v128.and (local.get $u) (v128.const i32x4 511 511 511 511)))
+        (local.set $j (i32x4.shr_u (local.get $u) (i32.const 9)))
+        ;; gather KN[i] and WN[i]
+        (local.set $il (i32x4.extract_lane 0 (local.get $i)))
+        (local.set $kn (i32x4.splat (i32.load offset=1024 (i32.shl (local.get $il) (i32.const 2)))))
+        (local.set $wlo (f64x2.splat (f64.load offset=3072 (i32.shl (local.get $il) (i32.const 3)))))
+        (local.set $il (i32x4.extract_lane 1 (local.get $i)))
+        (local.set $kn (i32x4.replace_lane 1 (local.get $kn) (i32.load offset=1024 (i32.shl (local.get $il) (i32.const 2)))))
+        (local.set $wlo (f64x2.replace_lane 1 (local.get $wlo) (f64.load offset=3072 (i32.shl (local.get $il) (i32.const 3)))))
+        (local.set $il (i32x4.extract_lane 2 (local.get $i)))
+        (local.set $kn (i32x4.replace_lane 2 (local.get $kn) (i32.load offset=1024 (i32.shl (local.get $il) (i32.const 2)))))
+        (local.set $whi (f64x2.splat (f64.load offset=3072 (i32.shl (local.get $il) (i32.const 3)))))
+        (local.set $il (i32x4.extract_lane 3 (local.get $i)))
+        (local.set $kn (i32x4.replace_lane 3 (local.get $kn) (i32.load offset=1024 (i32.shl (local.get $il) (i32.const 2)))))
+        (local.set $whi (f64x2.replace_lane 1 (local.get $whi) (f64.load offset=3072 (i32.shl (local.get $il) (i32.const 3)))))
+        ;; z = j * WN[i] (j < 2^23, so the signed conversion is exact)
+        (local.set $zlo (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $j)) (local.get $wlo)))
+        (local.set $zhi (f64x2.mul
+          (f64x2.convert_low_i32x4_s (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $j) (local.get $j)))
+          (local.get $whi)))
+        (if (local.get $round)
+          (then
+            (local.set $zlo (f64x2.sub (f64x2.add
+              (f64x2.add (f64x2.splat (local.get $mean)) (f64x2.mul (f64x2.splat (local.get $sd)) (local.get $zlo)))
+              (v128.const f64x2 6755399441055744 6755399441055744)) (v128.const f64x2 6755399441055744 6755399441055744)))
+            (local.set $zhi (f64x2.sub (f64x2.add
+              (f64x2.add (f64x2.splat (local.get $mean)) (f64x2.mul (f64x2.splat (local.get $sd)) (local.get $zhi)))
+              (v128.const f64x2 6755399441055744 6755399441055744)) (v128.const f64x2 6755399441055744 6755399441055744)))))
+        (v128.store (local.get $p) (local.get $zlo))
+        (v128.store offset=16 (local.get $p) (local.get $zhi))
+        ;; rejected lanes: j >= KN[i]
+        (local.set $acc (i32x4.ge_s (local.get $j) (local.get $kn)))
+        (if (v128.any_true (local.get $acc))
+          (then
+            (if (i32x4.extract_lane 0 (local.get $acc))
+              (then
+                (local.set $c (i32.load (i32.const 7168)))
+                (i32.store offset=8192 (i32.shl (local.get $c) (i32.const 2)) (i32x4.extract_lane 0 (local.get $u)))
+                (i32.store offset=12288 (i32.shl (local.get $c) (i32.const 2)) (local.get $k))
+                (i32.store (i32.const 7168) (i32.add (local.get $c) (i32.const 1)))))
+            (if (i32x4.extract_lane 1 (local.get $acc))
+              (then
+                (local.set $c (i32.load (i32.const 7172)))
+                (i32.store offset=9216 (i32.shl (local.get $c) (i32.const 2)) (i32x4.extract_lane 1 (local.get $u)))
+                (i32.store offset=13312 (i32.shl (local.get $c) (i32.const 2)) (local.get $k))
+                (i32.store (i32.const 7172) (i32.add (local.get $c) (i32.const 1)))))
+            (if (i32x4.extract_lane 2 (local.get $acc))
+              (then
+                (local.set $c (i32.load (i32.const 7176)))
+                (i32.store offset=10240 (i32.shl (local.get $c) (i32.const 2)) (i32x4.extract_lane 2 (local.get $u)))
+                (i32.store offset=14336 (i32.shl (local.get $c) (i32.const 2)) (local.get $k))
+                (i32.store (i32.const 7176) (i32.add (local.get $c) (i32.const 1)))))
+            (if (i32x4.extract_lane 3 (local.get $acc))
+              (then
+                (local.set $c (i32.load (i32.const 7180)))
+                (i32.store offset=11264 (i32.shl (local.get $c) (i32.const 2)) (i32x4.extract_lane 3 (local.get $u)))
+                (i32.store offset=15360 (i32.shl (local.get $c) (i32.const 2)) (local.get $k))
+                (i32.store (i32.const 7180) (i32.add (local.get $c) (i32.const 1)))))))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $step)))
+    (v128.store (i32.const 0) (local.get $s0))
+    (v128.store (i32.const 16) (local.get $s1))
+    (v128.store (i32.const 32) (local.get $s2))
+    (v128.store (i32.const 48) (local.get $s3)))
+
+  ;; n uniforms in (0, 1) per lane into out, each from two draws a, b: ((a >>> 5) * 2^26 + (b >>> 6) + 0.5) * 2^-53.
+  (func (export "fillUniform") (param $out i32) (param $n i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $m v128) (local $a v128) (local $b v128) (local $t v128) (local $k i32) (local $p i32)
+    (local.set $s0 (v128.load (i32.const 0)))
+    (local.set $s1 (v128.load (i32.const 16)))
+    (local.set $s2 (v128.load (i32.const 32)))
+    (local.set $s3 (v128.load (i32.const 48)))
+    (local.set $p (local.get $out))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $a (i32x4.shr_u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))) (i32.const 5)))
+        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
+        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $b (i32x4.shr_u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))) (i32.const 6)))
+        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
+        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
+        (v128.store (local.get $p) (f64x2.mul (f64x2.add (f64x2.add
+          (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $a)) (v128.const f64x2 67108864 67108864))
+          (f64x2.convert_low_i32x4_s (local.get $b))) (v128.const f64x2 0.5 0.5))
+          (v128.const f64x2 0x1p-53 0x1p-53)))
+        (local.set $a (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a) (local.get $a)))
+        (local.set $b (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $b) (local.get $b)))
+        (v128.store offset=16 (local.get $p) (f64x2.mul (f64x2.add (f64x2.add
+          (f64x2.mul (f64x2.convert_low_i32x4_s (local.get $a)) (v128.const f64x2 67108864 67108864))
+          (f64x2.convert_low_i32x4_s (local.get $b))) (v128.const f64x2 0.5 0.5))
+          (v128.const f64x2 0x1p-53 0x1p-53)))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $step)))
+    (v128.store (i32.const 0) (local.get $s0))
+    (v128.store (i32.const 16) (local.get $s1))
+    (v128.store (i32.const 32) (local.get $s2))
+    (v128.store (i32.const 48) (local.get $s3)))
+
+  ;; n bootstrap steps per lane into BUF: STEPS[idx], idx the high 32 bits of u * len, drawing u again in
+  ;; the lanes whose low 32 bits fall below reject = (2^32 - len) mod len (Lemire), for len <= 2^21.
+  (func (export "fillBoot") (param $n i32) (param $len i32) (param $reject i32)
+    (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $n0 v128) (local $n1 v128) (local $n2 v128) (local $n3 v128)
+    (local $m v128) (local $u v128) (local $nu v128) (local $t v128) (local $lenv v128) (local $rejv v128)
+    (local $again v128) (local $prod v128) (local $k i32) (local $p i32)
+    (local.set $s0 (v128.load (i32.const 0)))
+    (local.set $s1 (v128.load (i32.const 16)))
+    (local.set $s2 (v128.load (i32.const 32)))
+    (local.set $s3 (v128.load (i32.const 48)))
+    (local.set $lenv (i32x4.splat (local.get $len)))
+    (local.set $rejv (i32x4.splat (local.get $reject)))
+    (local.set $p (i32.const 16384))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_s (local.get $k) (local.get $n)))
+        (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+        (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $u (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))))
+        (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $s0)))
+        (local.set $s3 (v128.xor (local.get $s3) (local.get $s1)))
+        (local.set $s1 (v128.xor (local.get $s1) (local.get $s2)))
+        (local.set $s0 (v128.xor (local.get $s0) (local.get $s3)))
+        (local.set $s2 (v128.xor (local.get $s2) (local.get $t)))
+        (local.set $s3 (v128.or (i32x4.shl (local.get $s3) (i32.const 11)) (i32x4.shr_u (local.get $s3) (i32.const 21))))
+        (local.set $again (i32x4.lt_u (i32x4.mul (local.get $u) (local.get $lenv)) (local.get $rejv)))
+        ;; rare: the lanes in the biased zone draw again (the others keep their draw and state)
+        (block $ok
+          (loop $redraw
+            (br_if $ok (i32.eqz (v128.any_true (local.get $again))))
+            (local.set $m (i32x4.add (local.get $s1) (i32x4.shl (local.get $s1) (i32.const 2))))
+            (local.set $m (v128.or (i32x4.shl (local.get $m) (i32.const 7)) (i32x4.shr_u (local.get $m) (i32.const 25))))
+        (local.set $nu (i32x4.add (local.get $m) (i32x4.shl (local.get $m) (i32.const 3))))
+            (local.set $t (i32x4.shl (local.get $s1) (i32.const 9)))
+            (local.set $n2 (v128.xor (local.get $s2) (local.get $s0)))
+            (local.set $n3 (v128.xor (local.get $s3) (local.get $s1)))
+            (local.set $n1 (v128.xor (local.get $s1) (local.get $n2)))
+            (local.set $n0 (v128.xor (local.get $s0) (local.get $n3)))
+            (local.set $n2 (v128.xor (local.get $n2) (local.get $t)))
+            (local.set $n3 (v128.or (i32x4.shl (local.get $n3) (i32.const 11)) (i32x4.shr_u (local.get $n3) (i32.const 21))))
+            (local.set $s0 (v128.bitselect (local.get $n0) (local.get $s0) (local.get $again)))
+            (local.set $s1 (v128.bitselect (local.get $n1) (local.get $s1) (local.get $again)))
+            (local.set $s2 (v128.bitselect (local.get $n2) (local.get $s2) (local.get $again)))
+            (local.set $s3 (v128.bitselect (local.get $n3) (local.get $s3) (local.get $again)))
+            (local.set $u (v128.bitselect (local.get $nu) (local.get $u) (local.get $again)))
+            (local.set $again (v128.and (local.get $again)
+              (i32x4.lt_u (i32x4.mul (local.get $u) (local.get $lenv)) (local.get $rejv))))
+            (br $redraw)))
+        (local.set $prod (i64x2.shr_u (i64x2.extmul_low_i32x4_u (local.get $u) (local.get $lenv)) (i32.const 32)))
+        (f64.store (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $prod))) (i32.const 3))))
+        (f64.store offset=8 (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $prod))) (i32.const 3))))
+        (local.set $prod (i64x2.shr_u (i64x2.extmul_high_i32x4_u (local.get $u) (local.get $lenv)) (i32.const 32)))
+        (f64.store offset=16 (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $prod))) (i32.const 3))))
+        (f64.store offset=24 (local.get $p) (f64.load offset=131072 (i32.shl (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $prod))) (i32.const 3))))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $step)))
+    (v128.store (i32.const 0) (local.get $s0))
+    (v128.store (i32.const 16) (local.get $s1))
+    (v128.store (i32.const 32) (local.get $s2))
+    (v128.store (i32.const 48) (local.get $s3)))
+
+  ;; Student-t steps for n steps of the four lanes from Z, X (standard normals) and U (uniforms) into BUF:
+  ;; one Marsaglia-Tsang attempt each, w = 1 + gc x, v = w^3, accepted by the squeeze u < 1 - 0.0331 x^4
+  ;; with w > 0, then mean + scale * z / sqrt(d v / a) capped at +-2^50 cents and rounded half to even.
+  ;; The other steps (a few %) are listed at REJU as element indices k*4 + lane for lanes.ts (log test,
+  ;; then a fresh Gamma draw); returns how many.
+  (func (export "tSqueeze") (param $n i32) (param $mean f64) (param $scale f64) (param $d f64) (param $a f64) (param $gc f64) (result i32)
+    (local $x v128) (local $w v128) (local $v v128) (local $x2 v128) (local $ok v128) (local $val v128)
+    (local $q i32) (local $p i32) (local $cnt i32) (local $pairs i32)
+    (local.set $pairs (i32.shl (local.get $n) (i32.const 1)))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_s (local.get $q) (local.get $pairs)))
+        (local.set $p (i32.shl (local.get $q) (i32.const 4)))
+        (local.set $x (v128.load offset=32768 (local.get $p)))
+        (local.set $w (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (f64x2.splat (local.get $gc)) (local.get $x))))
+        (local.set $v (f64x2.mul (f64x2.mul (local.get $w) (local.get $w)) (local.get $w)))
+        (local.set $x2 (f64x2.mul (local.get $x) (local.get $x)))
+        (local.set $ok (v128.and
+          (f64x2.gt (local.get $w) (v128.const f64x2 0 0))
+          (f64x2.lt (v128.load offset=40960 (local.get $p))
+            (f64x2.sub (v128.const f64x2 1 1)
+              (f64x2.mul (f64x2.mul (v128.const f64x2 0.0331 0.0331) (local.get $x2)) (local.get $x2))))))
+        (local.set $val (f64x2.add (f64x2.splat (local.get $mean)) (f64x2.mul (f64x2.splat (local.get $scale))
+          (f64x2.div (v128.load offset=24576 (local.get $p))
+            (f64x2.sqrt (f64x2.div (f64x2.mul (f64x2.splat (local.get $d)) (local.get $v)) (f64x2.splat (local.get $a))))))))
+        (local.set $val (f64x2.pmax (f64x2.pmin (local.get $val) (v128.const f64x2 0x1p50 0x1p50))
+          (v128.const f64x2 -0x1p50 -0x1p50)))
+        (v128.store offset=16384 (local.get $p) (f64x2.sub
+          (f64x2.add (local.get $val) (v128.const f64x2 6755399441055744 6755399441055744))
+          (v128.const f64x2 6755399441055744 6755399441055744)))
+        (if (i32.eqz (i64x2.all_true (local.get $ok)))
+          (then
+            (if (i64.eqz (i64x2.extract_lane 0 (local.get $ok)))
+              (then
+                (i32.store offset=8192 (i32.shl (local.get $cnt) (i32.const 2)) (i32.shl (local.get $q) (i32.const 1)))
+                (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))))
+            (if (i64.eqz (i64x2.extract_lane 1 (local.get $ok)))
+              (then
+                (i32.store offset=8192 (i32.shl (local.get $cnt) (i32.const 2))
+                  (i32.add (i32.shl (local.get $q) (i32.const 1)) (i32.const 1)))
+                (local.set $cnt (i32.add (local.get $cnt) (i32.const 1)))))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $pair)))
+    (local.get $cnt))
+
+  ;; Walks steps [from, to) of BUF: b += step (nothing once a lane is ruined), peak = max(peak, b),
+  ;; mdd = max(mdd, peak - b). pmax is a single instruction where max must order NaN and -0; neither can
+  ;; occur (whole cents, and x - x is +0), so both give Math.max's result. After a step listed in CPK
+  ;; (from CPI on) the four bankrolls go to CPB. Stops after the first step at which a live lane has
+  ;; b >= MARK or b <= floor and returns that step for lanes.ts to record; returns -1 at `to`.
+  (func (export "walk") (param $from i32) (param $to i32) (param $floor f64) (result i32)
+    (local $blo v128) (local $bhi v128) (local $plo v128) (local $phi v128) (local $dlo v128) (local $dhi v128)
+    (local $mlo v128) (local $mhi v128) (local $alo v128) (local $ahi v128) (local $fl v128)
+    (local $k i32) (local $p i32) (local $r i32) (local $ci i32) (local $cpk i32)
+    (local.set $blo (v128.load (i32.const 7200)))
+    (local.set $bhi (v128.load (i32.const 7216)))
+    (local.set $plo (v128.load (i32.const 7232)))
+    (local.set $phi (v128.load (i32.const 7248)))
+    (local.set $dlo (v128.load (i32.const 7264)))
+    (local.set $dhi (v128.load (i32.const 7280)))
+    (local.set $mlo (v128.load (i32.const 7296)))
+    (local.set $mhi (v128.load (i32.const 7312)))
+    (local.set $alo (v128.load (i32.const 7328)))
+    (local.set $ahi (v128.load (i32.const 7344)))
+    (local.set $fl (f64x2.splat (local.get $floor)))
+    (local.set $ci (i32.load (i32.const 7360)))
+    (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))
+    (local.set $r (i32.const -1))
+    (local.set $k (local.get $from))
+    (local.set $p (i32.add (i32.const 16384) (i32.shl (local.get $from) (i32.const 5))))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_s (local.get $k) (local.get $to)))
+        (local.set $blo (f64x2.add (local.get $blo) (v128.and (v128.load (local.get $p)) (local.get $alo))))
+        (local.set $bhi (f64x2.add (local.get $bhi) (v128.and (v128.load offset=16 (local.get $p)) (local.get $ahi))))
+        (local.set $plo (f64x2.pmax (local.get $plo) (local.get $blo)))
+        (local.set $phi (f64x2.pmax (local.get $phi) (local.get $bhi)))
+        (local.set $dlo (f64x2.pmax (local.get $dlo) (f64x2.sub (local.get $plo) (local.get $blo))))
+        (local.set $dhi (f64x2.pmax (local.get $dhi) (f64x2.sub (local.get $phi) (local.get $bhi))))
+        (if (i32.eq (local.get $k) (local.get $cpk))
+          (then
+            (v128.store offset=65536 (i32.shl (local.get $ci) (i32.const 5)) (local.get $blo))
+            (v128.store offset=65552 (i32.shl (local.get $ci) (i32.const 5)) (local.get $bhi))
+            (local.set $ci (i32.add (local.get $ci) (i32.const 1)))
+            (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))))
+        (if (v128.any_true (v128.or
+              (v128.and (local.get $alo) (v128.or (f64x2.ge (local.get $blo) (local.get $mlo)) (f64x2.le (local.get $blo) (local.get $fl))))
+              (v128.and (local.get $ahi) (v128.or (f64x2.ge (local.get $bhi) (local.get $mhi)) (f64x2.le (local.get $bhi) (local.get $fl))))))
+          (then
+            (local.set $r (local.get $k))
+            (br $done)))
+        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $step)))
+    (v128.store (i32.const 7200) (local.get $blo))
+    (v128.store (i32.const 7216) (local.get $bhi))
+    (v128.store (i32.const 7232) (local.get $plo))
+    (v128.store (i32.const 7248) (local.get $phi))
+    (v128.store (i32.const 7264) (local.get $dlo))
+    (v128.store (i32.const 7280) (local.get $dhi))
+    (i32.store (i32.const 7360) (local.get $ci))
+    (local.get $r))
+)
