@@ -10,6 +10,7 @@ import {
   cashAnalyticsSql,
   type YearRange,
 } from './bet-analytics';
+import { betDimTotalsSql } from './breakdown';
 import { closingManualTableSql } from './closing-odds';
 import { betDaysSql, betSportDaysSql } from './days';
 import { tzDaysSql, tzOffsetsSql } from './tz-offsets';
@@ -19,7 +20,7 @@ import { tzDaysSql, tzOffsetsSql } from './tz-offsets';
  * `tz_offsets` and `tz_days` for the display zone over the ledger's years (one year of margin each side,
  * so a bet late on 31 December UTC still finds its local offset), `closing_manual` if missing (typed
  * closing prices; fill it first with `closingManualReplaceSql`), then `bet_analytics`, `bet_sort_head`,
- * `bet_day_top`, `bet_days`, `bet_sport_days`, `bet_dims` and `cash_analytics`.
+ * `bet_day_top`, `bet_days`, `bet_sport_days`, `bet_dims`, `bet_dim_totals` and `cash_analytics`.
  * With an empty ledger pass the current year.
  */
 export function analyticsRefreshSql(zone: string, years: YearRange): string[] {
@@ -33,6 +34,7 @@ export function analyticsRefreshSql(zone: string, years: YearRange): string[] {
     betDaysSql(),
     betSportDaysSql(),
     betDimsSql(),
+    betDimTotalsSql(),
     cashAnalyticsSql(),
   ];
 }
