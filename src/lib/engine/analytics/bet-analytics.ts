@@ -12,6 +12,7 @@
  * the per-row `tz` the source wrote its times in.
  */
 import { lit } from './sql-text';
+import { tzDayOffsetSql } from './tz-offsets';
 import type { Row } from './values';
 
 /** Odds bands in display order; a bet's band is the first whose upper bound exceeds its decimal odds. */
@@ -167,16 +168,16 @@ export function betAnalyticsSql(): string {
   const oddsId = bandIndexSql('odds_decimal', ODDS_UPPER, ODDS_BANDS.length - 1);
   const stakeId = bandIndexSql('stake_cents', STAKE_UPPER_CENTS, null);
   const sep = `chr(${SEARCH_SEPARATOR.charCodeAt(0)})`;
-  const dims = Object.entries(TEXT_DIMENSIONS);
-  // Dense ids per text dimension (1..n in no particular order), joined back on the label.
+  const dims = Object.keys(TEXT_DIMENSIONS);
+  // Dense ids per text dimension (1..n in no particular order), from the distinct hash keys and joined
+  // back on them: integer joins, where joining on the label text cost seconds at 1M bets.
   const idCtes = dims
     .map(
-      ([dim, label]) => `, ids_${dim} AS (SELECT label, CAST(row_number() OVER () AS INTEGER) AS id
-  FROM (SELECT DISTINCT ${label} AS label FROM base))`,
+      (dim) => `, ids_${dim} AS (SELECT h AS ${dim}_hk, CAST(row_number() OVER () AS INTEGER) AS ${dim}_id
+  FROM (SELECT DISTINCT ${dim}_h AS h FROM base))`,
     )
     .join('');
-  const idCols = dims.map(([dim]) => `ids_${dim}.id AS ${dim}_id`).join(', ');
-  const idJoins = dims.map(([dim, label]) => `JOIN ids_${dim} ON ids_${dim}.label = ${label}`).join(' ');
+  const idJoins = dims.map((dim) => `JOIN ids_${dim} ON ${dim}_hk = ${dim}_h`).join(' ');
   return `CREATE OR REPLACE TABLE bet_analytics AS
 WITH losses AS (
   SELECT settled_at AS loss_at FROM bet_facts
@@ -186,16 +187,16 @@ WITH losses AS (
   FROM (SELECT selection, ${cleanSelectionSql('selection')} AS sel_clean FROM (SELECT DISTINCT selection FROM bet_facts))
 ), zoned AS (
   SELECT f.*, m.odds_decimal AS closing_typed,
-    f.placed_at + to_minutes(CAST(p.offset_min AS BIGINT)) AS local_placed,
-    f.settled_at + to_minutes(CAST(s.offset_min AS BIGINT)) AS local_settled
+    f.placed_at + to_minutes(CAST(${tzDayOffsetSql('f.placed_at', 'p')} AS BIGINT)) AS local_placed,
+    f.settled_at + to_minutes(CAST(${tzDayOffsetSql('f.settled_at', 's')} AS BIGINT)) AS local_settled
   FROM bet_facts f
   LEFT JOIN closing_manual m ON m.bet_key = f.key
-  ASOF LEFT JOIN tz_offsets p ON f.placed_at >= p.from_ts
-  ASOF LEFT JOIN tz_offsets s ON f.settled_at >= s.from_ts
+  LEFT JOIN tz_days p ON p.day = CAST(f.placed_at AS DATE)
+  LEFT JOIN tz_days s ON s.day = CAST(f.settled_at AS DATE)
 ), chased AS (
   SELECT z.*, (l.loss_at IS NOT NULL AND z.placed_at - l.loss_at <= to_minutes(${CHASE_WINDOW_MIN})) AS after_loss
   FROM zoned z ASOF LEFT JOIN losses l ON z.placed_at >= l.loss_at
-), base AS (
+), based AS (
   SELECT c.*,
     CAST(coalesce(c.local_settled, c.local_placed) AS DATE) AS local_day,
     (c.status <> 'pending') AS is_settled,
@@ -203,6 +204,27 @@ WITH losses AS (
     coalesce(c.closing_typed, c.closing_odds_decimal) AS closing_used,
     ${participantSql('s.sel_kind', 's.sel_clean', 'c.event')} AS participant
   FROM chased c LEFT JOIN selections s ON s.selection IS NOT DISTINCT FROM c.selection
+), base AS (
+  SELECT *, row_number() OVER () AS rid,
+    ${dims.map((dim) => `${dimKeySql(dim)} AS ${dim}_h`).join(', ')}
+  FROM based
+), ordered AS (
+  -- The orders over a narrow projection (sorting every column along cost seconds), joined back on rid.
+  SELECT rid AS r_rid, local_day AS r_day, is_settled AS r_settled, net_cents AS r_net,
+    row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq
+  FROM base
+), ranks AS (
+  -- A bet's rank within its (day, status) group is its position in one global order by (day, status,
+  -- net, seq) less the bets of earlier groups: windows partitioned by day cost a second per 100k bets.
+  -- Within a day seq orders as (settled-or-placed instant, key), so it breaks ties as they do.
+  SELECT r_rid, r_day, r_settled, seq,
+    row_number() OVER (ORDER BY r_day, r_settled, r_net DESC, seq) AS g_best,
+    row_number() OVER (ORDER BY r_day, r_settled, r_net, seq) AS g_worst
+  FROM ordered
+), groups AS (
+  SELECT local_day AS g_day, is_settled AS g_settled,
+    sum(n) OVER (ORDER BY local_day, is_settled ROWS UNBOUNDED PRECEDING) - n AS g_before
+  FROM (SELECT local_day, is_settled, count(*) AS n FROM base GROUP BY local_day, is_settled)
 )${idCtes}
 SELECT *, ${sortKeySql('net_cents')} AS net_key, ${sortKeySql('stake_cents')} AS stake_key FROM (
 SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, return_cents, odds_decimal,
@@ -217,26 +239,66 @@ SELECT key, venue, placed_at, settled_at, tz, status, bet_type, stake_cents, ret
   ${stakeId} AS stake_band_id,
   ${labelListSql(STAKE_BANDS)}[${stakeId} + 1] AS stake_band,
   participant,
-  ${dimKeySql('venue')} AS venue_h,
-  ${dimKeySql('sport')} AS sport_h,
-  ${dimKeySql('competition')} AS competition_h,
-  ${dimKeySql('market')} AS market_h,
-  ${dimKeySql('participant')} AS participant_h,
-  ${dimKeySql('bet_type')} AS bet_type_h,
-  ${idCols},
-  row_number() OVER (ORDER BY local_day, coalesce(settled_at, placed_at), key) AS seq,
-  CAST(row_number() OVER (PARTITION BY local_day, is_settled
-    ORDER BY net_cents DESC, coalesce(settled_at, placed_at), key) AS INTEGER) AS day_best,
-  CAST(row_number() OVER (PARTITION BY local_day, is_settled
-    ORDER BY net_cents ASC, coalesce(settled_at, placed_at), key) AS INTEGER) AS day_worst,
+  ${dims.map((dim) => `${dim}_h`).join(', ')},
+  ${dims.map((dim) => `${dim}_id`).join(', ')},
+  seq, CAST(g_best - g_before AS INTEGER) AS day_best, CAST(g_worst - g_before AS INTEGER) AS day_worst,
   after_loss,
   CAST(net_cents AS DOUBLE) * net_cents AS nn,
   CASE WHEN is_settled THEN CAST(net_cents AS DOUBLE) * stake_cents ELSE 0 END AS ns,
   CASE WHEN is_settled THEN CAST(stake_cents AS DOUBLE) * stake_cents ELSE 0 END AS ss,
   CASE WHEN odds_decimal >= 1 AND closing_used >= 1 THEN odds_decimal / closing_used - 1 END AS clv,
   lower(concat_ws(${sep}, coalesce(event, ''), coalesce(market, ''), coalesce(selection, ''))) AS search_text
-FROM base ${idJoins})
+FROM base JOIN ranks ON r_rid = rid JOIN groups ON g_day = r_day AND g_settled = r_settled ${idJoins})
 ORDER BY is_settled, seq DESC`;
+}
+
+/** Bets per status class, sort and direction kept in `bet_sort_head`: the table's first 20 pages of 50. */
+export const SORT_HEAD_ROWS = 1000;
+
+/**
+ * Creates `bet_sort_head` from `bet_analytics` (run after it): for net and stake (`sort_col` 'net' or
+ * 'stake'), each direction (`sort_dir` 'asc', 'desc') and each status class (`is_settled`), the first
+ * SORT_HEAD_ROWS bets in the order of their one-column sort key, with their 1-based position `pos` and
+ * every column of `bet_analytics`. The bets table sorted by net or stake with no filter but the status
+ * reads its page there: a top-N over every bet took 60-70 ms at 1M bets in wasm, and fetching a few
+ * scattered rows of the wide table by key costs about as much (the scan reads every row group they fall
+ * in). `setClosingSql` keeps its closing prices in step with `bet_analytics`.
+ */
+export function betSortHeadSql(): string {
+  // One top-N per (sort, direction, status class), each a scan of two narrow columns; a window
+  // partitioned by status sorted all bets four times (over 2 s at 1M bets).
+  const parts = ['net', 'stake'].flatMap((col) =>
+    ['asc', 'desc'].flatMap((dir) =>
+      ['', 'NOT '].map(
+        (not) => `SELECT h_seq, '${col}' AS sort_col, '${dir}' AS sort_dir,
+    CAST(row_number() OVER (ORDER BY h_key ${dir.toUpperCase()}) AS INTEGER) AS pos
+  FROM (SELECT seq AS h_seq, ${col}_key AS h_key FROM bet_analytics WHERE ${not}is_settled
+    ORDER BY ${col}_key ${dir.toUpperCase()} LIMIT ${SORT_HEAD_ROWS})`,
+      ),
+    ),
+  );
+  return `CREATE OR REPLACE TABLE bet_sort_head AS
+SELECT h.sort_col, h.sort_dir, h.pos, a.* FROM (
+  ${parts.join('\n  UNION ALL\n  ')}
+) h JOIN bet_analytics a ON a.seq = h.h_seq
+ORDER BY h.sort_col, h.sort_dir, a.is_settled, h.pos`;
+}
+
+/** Largest `n` of the best/worst panel that `bet_day_top` answers. */
+export const DAY_TOP_N = 10;
+
+/**
+ * Creates `bet_day_top` from `bet_analytics` (run after it): every column of the bets ranked within the
+ * best or worst DAY_TOP_N of their local day and status (`day_best`, `day_worst`), in the stored order
+ * of `bet_analytics` (so by local day, newest first).
+ * The best and worst `n` <= DAY_TOP_N bets of any date range are among them, so the best/worst panel
+ * of a dates-only filter reads this table (about 20 rows a day) instead of every bet: picking the
+ * candidates out of the wide table cost 60-70 ms at 1M bets. `setClosingSql` keeps its closing prices in
+ * step with `bet_analytics`.
+ */
+export function betDayTopSql(): string {
+  return `CREATE OR REPLACE TABLE bet_day_top AS
+SELECT * FROM bet_analytics WHERE day_best <= ${DAY_TOP_N} OR day_worst <= ${DAY_TOP_N}`;
 }
 
 /**

@@ -6,8 +6,9 @@
 import { centsToDecimalString } from '../money';
 import type { BetLeg, BetStatus, BetType, LegResult } from '../model';
 import type { ClosingSource } from './closing-odds';
-import { filterWhere, isDateOnly, settledWhere, type BetFilter } from './filter';
+import { filterWhere, isDateOnly, settledWhere, statusWhere, type BetFilter } from './filter';
 import { lit } from './sql-text';
+import { DAY_TOP_N, SORT_HEAD_ROWS } from './bet-analytics';
 import { toCents, toCount, toLabel, toRatio, toText, type Row } from './values';
 
 export interface BetRow {
@@ -176,14 +177,30 @@ export function betsTableSql(
   f: BetFilter,
   sort: TableSort = DEFAULT_SORT,
   page: TablePage = { offset: 0, limit: 50 },
+  precomputed = true,
 ): string {
   if (!Number.isInteger(page.offset) || page.offset < 0) throw new RangeError(`bad offset: ${page.offset}`);
   if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`bad limit: ${page.limit}`);
   const where = filterWhere(f);
+  const head = SORT_HEADS[sort.column];
+  const fromHead =
+    precomputed && head !== undefined && isStatusOnly(f) && page.offset + page.limit <= SORT_HEAD_ROWS;
+  const rows = fromHead
+    ? `SELECT ${BET_COLUMNS} FROM bet_sort_head WHERE sort_col = '${head}' AND sort_dir = '${sort.dir}'
+    AND ${statusWhere(f.status)} AND pos BETWEEN ${page.offset + 1} AND ${page.offset + page.limit}`
+    : `SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${where} ORDER BY ${orderBy(sort, 'bet_analytics', true)}
+  LIMIT ${page.limit} OFFSET ${page.offset}`;
   return `SELECT c.total, p.* FROM (SELECT count(*) AS total FROM bet_analytics WHERE ${where}) c
-LEFT JOIN (SELECT ${BET_COLUMNS} FROM bet_analytics WHERE ${where} ORDER BY ${orderBy(sort, 'bet_analytics', true)}
-  LIMIT ${page.limit} OFFSET ${page.offset}) p ON TRUE
+LEFT JOIN (${rows}) p ON TRUE
 ORDER BY ${orderBy(sort, 'p')}`;
+}
+
+/** Sort columns whose first pages `bet_sort_head` holds (its `sort_col`), ordered as their sort keys. */
+const SORT_HEADS: Partial<Record<SortColumn, string>> = { netCents: 'net', stakeCents: 'stake' };
+
+/** True when the filter constrains nothing but the status, and that to settled or pending bets. */
+function isStatusOnly(f: BetFilter): boolean {
+  return isDateOnly(f) && f.from === undefined && f.to === undefined && (f.status ?? 'settled') !== 'all';
 }
 
 export interface BetsPage {
@@ -266,17 +283,19 @@ export function betsCsvTable(bets: readonly BetRow[]): { header: string[]; rows:
 /**
  * The `n` best (highest net) and `n` worst (lowest net) settled bets of the filter; ties in settlement
  * order. For a dates-only filter only bets ranked within the top (bottom) `n` of their day can qualify,
- * which `day_best`/`day_worst` pick without sorting the whole range.
+ * which `day_best`/`day_worst` pick without sorting the whole range; for `n` <= DAY_TOP_N they are read
+ * from `bet_day_top`, which holds only such bets.
  */
 export function extremesSql(f: BetFilter, n = 5, precomputed = true): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`bad n: ${n}`);
   const where = settledWhere(f);
   const fast = precomputed && isDateOnly(f);
+  const table = fast && n <= DAY_TOP_N ? 'bet_day_top' : 'bet_analytics';
   const best = fast ? ` AND day_best <= ${n}` : '';
   const worst = fast ? ` AND day_worst <= ${n}` : '';
-  return `(SELECT 'best' AS side, ${BET_COLUMNS} FROM bet_analytics WHERE ${where}${best} ORDER BY net_cents DESC, seq LIMIT ${n})
+  return `(SELECT 'best' AS side, ${BET_COLUMNS} FROM ${table} WHERE ${where}${best} ORDER BY net_cents DESC, seq LIMIT ${n})
 UNION ALL
-(SELECT 'worst' AS side, ${BET_COLUMNS} FROM bet_analytics WHERE ${where}${worst} ORDER BY net_cents ASC, seq LIMIT ${n})`;
+(SELECT 'worst' AS side, ${BET_COLUMNS} FROM ${table} WHERE ${where}${worst} ORDER BY net_cents ASC, seq LIMIT ${n})`;
 }
 
 export interface Extremes {

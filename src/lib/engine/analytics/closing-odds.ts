@@ -98,7 +98,8 @@ function checkedOdds(odds: number): number {
 
 /**
  * Statements that set (or, with null, clear) the typed closing price of one bet in `closing_manual` and
- * in its `bet_analytics` row, recomputing the price in use and its CLV. Then run `dayClvRefreshSql` for
+ * in its `bet_analytics` row (and its copies in `bet_sort_head` and `bet_day_top`), recomputing the
+ * price in use and its CLV. Then run `dayClvRefreshSql` for
  * the per-day CLV totals of `bet_days`, which the dates-only panels read.
  */
 export function setClosingSql(betKey: string, odds: number | null): string[] {
@@ -109,9 +110,12 @@ export function setClosingSql(betKey: string, odds: number | null): string[] {
     closingManualTableSql(),
     `DELETE FROM closing_manual WHERE bet_key = ${key}`,
     ...(odds === null ? [] : [`INSERT INTO closing_manual VALUES (${key}, ${typed})`]),
-    `UPDATE bet_analytics SET closing_odds_typed = ${typed}, closing_odds_decimal = ${used},
+    // bet_analytics, and the copies of its rows the bets table and the best/worst panel read.
+    ...['bet_analytics', 'bet_sort_head', 'bet_day_top'].map(
+      (table) => `UPDATE ${table} SET closing_odds_typed = ${typed}, closing_odds_decimal = ${used},
   clv = CASE WHEN odds_decimal >= 1 AND ${used} >= 1 THEN odds_decimal / ${used} - 1 END
 WHERE key = ${key}`,
+    ),
   ];
 }
 
