@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ALL_IMPORTERS } from '../engine/importers/index';
-import { ok } from '../engine/result';
 import type { Sql } from './duckdb/port';
 import { openNodeSql } from './duckdb/node';
 import {
@@ -13,7 +12,7 @@ import {
   type LedgerStore,
 } from './import-service';
 import { ensureSchema, headline } from './ledger';
-import type { ImportRecord, Segment } from './schema';
+import { memoryStore } from './test-helpers';
 
 describe('accountFromFileName', () => {
   it.each([
@@ -29,22 +28,6 @@ describe('accountFromFileName', () => {
 
 describe('prepare → commit → reload through stored segments', () => {
   const fixture = (name: string) => new Uint8Array(readFileSync(`tests/e2e/fixtures/${name}`));
-
-  /** An in-memory LedgerStore keeping what a Dexie store would write. */
-  function memoryStore() {
-    const records: ImportRecord[] = [];
-    const segments: Segment[] = [];
-    const store: LedgerStore = {
-      nextSeq: () => Promise.resolve(records.length + 1),
-      commit(record, segs) {
-        records.push(record);
-        segments.push(...segs);
-        return Promise.resolve(ok(null));
-      },
-      findByHash: (hash) => Promise.resolve(records.find((r) => r.fileHash === hash)),
-    };
-    return { store, records, segments };
-  }
 
   async function importFile(sql: Sql, store: LedgerStore, name: string) {
     const r = await prepareImport(

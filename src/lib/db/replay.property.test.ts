@@ -9,12 +9,13 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bet, BetLeg, BetStatus, BookTxn, FactBatch, FactTable } from '../engine/model';
-import { ok, type Result } from '../engine/result';
+import type { Result } from '../engine/result';
 import { openNodeSql } from './duckdb/node';
 import type { Sql } from './duckdb/port';
-import { commitImport, loadSegments, type LedgerStore, type Prepared } from './import-service';
+import { commitImport, loadSegments, type Prepared } from './import-service';
 import { applyChanged, clearLedger, ensureSchema, headline, refreshDerived, stageAndDiff } from './ledger';
-import type { ImportRecord, Segment } from './schema';
+import type { Segment } from './schema';
+import { memoryStore } from './test-helpers';
 
 /** The value type an arbitrary generates. */
 type Gen<A> = A extends fc.Arbitrary<infer T> ? T : never;
@@ -138,21 +139,6 @@ function prepared(batch: FactBatch, n: number): Prepared {
     counts,
     zone: 'UTC',
   };
-}
-
-function memoryStore() {
-  const records: ImportRecord[] = [];
-  const segments: Segment[] = [];
-  const store: LedgerStore = {
-    nextSeq: () => Promise.resolve(records.length + 1),
-    commit(record, segs) {
-      records.push(record);
-      segments.push(...segs);
-      return Promise.resolve(ok(null));
-    },
-    findByHash: () => Promise.resolve(undefined),
-  };
-  return { store, records, segments };
 }
 
 /** The replay as it was before the empty-table fast path: stage, compare and apply every group. */
