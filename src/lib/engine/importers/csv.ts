@@ -299,7 +299,7 @@ export interface CsvStream {
 }
 
 /** Records the tokenizer reads at a time once the header is known. */
-const HEAD_RECORDS = 1000;
+const READ_AHEAD_RECORDS = 1000;
 /** Records whose widest row names the columns of a file without a header. */
 const NO_HEADER_WIDTH_RECORDS = 1000;
 
@@ -316,7 +316,7 @@ export function openCsv(text: string, opts: ReadCsvOptions = {}): Result<CsvStre
   const delimiter = opts.delimiter ?? sniffDelimiter(body);
   if (delimiter.length !== 1) return err('invalid-argument', 'the delimiter must be one character');
   const tok = createTokenizer(body, delimiter);
-  const readAhead = Math.max(1, opts.readAhead ?? HEAD_RECORDS);
+  const readAhead = Math.max(1, opts.readAhead ?? READ_AHEAD_RECORDS);
   // The header search sees the records it would see in the whole file: the first 30 and the 200 after.
   const head = tok.take(HEADER_SEARCH_RECORDS + FIELD_COUNT_WINDOW + 1);
   if (head.cells.length === 0) return err('empty-file');

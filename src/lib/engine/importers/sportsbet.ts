@@ -62,6 +62,9 @@ const TYPE_KINDS: Record<string, BookTxnKind | 'bet'> = {
 const BET_KINDS: ReadonlySet<BookTxnKind> = new Set(['stake', 'payout', 'lose', 'void', 'cashout']);
 const CASH_KINDS: ReadonlySet<BookTxnKind> = new Set(['deposit', 'withdrawal', 'returned-withdrawal']);
 
+/** Type cell as written → its kind ('bet' until the sign decides), so each row's Type is read once. */
+const typeKinds = new Map<string, BookTxnKind | 'bet' | null>();
+
 /**
  * Maps a Sportsbet Type and the row's signed amount to a ledger kind: "Bet Stake" is a stake when
  * negative and a payout when positive; any Type containing "bonus" is 'bonus'; null when unknown.
@@ -78,9 +81,6 @@ export function sportsbetKind(type: string, amount: Cents): BookTxnKind | null {
   if (k === 'bet') return amount > 0 ? 'payout' : 'stake';
   return k;
 }
-
-/** Type cell as written → its kind ('bet' until the sign decides), so each row's Type is read once. */
-const typeKinds = new Map<string, BookTxnKind | 'bet' | null>();
 
 /** One "selection @ odds (result)" line of a Summary, with the event and market lines that preceded it. */
 export interface SummaryLeg {
