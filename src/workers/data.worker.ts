@@ -3,9 +3,17 @@
  * pipeline. Comlink wiring only; the logic lives in src/lib/db.
  */
 import * as Comlink from 'comlink';
-import { openBrowserSql } from '../lib/db/duckdb/browser';
-import type { Sql } from '../lib/db/duckdb/port';
-import { clearLedger, createTables, headline, stagedValues } from '../lib/db/ledger';
+import { openBrowserEngine, takeFileLock, type BrowserEngine } from '../lib/db/duckdb/browser';
+import { execAll, type Sql } from '../lib/db/duckdb/port';
+import { clearLedger, headline, stagedValues } from '../lib/db/ledger';
+import {
+  analyticsStamp,
+  clearStamps,
+  ledgerStamp,
+  readStamp,
+  restoreLedger,
+  writeStamp,
+} from '../lib/db/ledger-cache';
 import { ledgerTag, saveHeadline } from '../lib/db/headline-cache';
 import {
   commitImport,
@@ -23,8 +31,8 @@ import { rejectsToCsv } from '../lib/engine/importers/rejects-csv';
 import { demoWorldFiles } from '../lib/engine/generate/index';
 import { err, ok, type Result } from '../lib/engine/result';
 import { copyGroupReports, evaluatePropAccounts, type CopyGroupInput } from '../lib/db/prop';
-import { betLegs, betsCsv, comparison, dashboard, refreshAnalytics } from '../lib/db/bets-panels';
-import { setClosingOdds, syncClosingOdds } from '../lib/db/closing-odds';
+import { analyticsPlan, betLegs, betsCsv, comparison, dashboard } from '../lib/db/bets-panels';
+import { closingOddsPlan, setClosingOdds } from '../lib/db/closing-odds';
 import { contractRoot, contractSpec, roundTripGrossCents } from '../lib/engine/rules/contracts';
 import { parseAmount } from '../lib/engine/money';
 import type { Trade } from '../lib/engine/model';
@@ -52,6 +60,12 @@ const getDb = (): BankrollDb => (db ??= openDb());
 
 let status: EngineStatus = { state: 'idle', version: null, loadMs: null, rows: 0 };
 let started: Promise<Result<Sql>> | null = null;
+let duck: BrowserEngine | null = null;
+/**
+ * The ids of the imports DuckDB's tables hold, in import order, or null when unknown (a ledger change that
+ * failed part-way). Its stamp (`ledger-cache.ts`) is what a persisted database is checked against on load.
+ */
+let held: string[] | null = null;
 const jobs = new Map<string, Prepared>();
 /**
  * Ledger changes in progress, and a count bumped at each one's start and end: figures computed while the
@@ -59,30 +73,83 @@ const jobs = new Map<string, Prepared>();
  */
 let ledgerWrites = 0;
 let ledgerEpoch = 0;
-async function changingLedger<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs a change of DuckDB's ledger. The stamps are deleted first, so a change cut short is never mistaken
+ * for a complete one on the next load; when it succeeds, `heldAfter` names the imports the tables hold now
+ * and the ledger stamp is written again.
+ */
+async function changingLedger<T>(
+  sql: Sql,
+  fn: () => Promise<Result<T>>,
+  heldAfter: (value: T) => string[] | null,
+): Promise<Result<T>> {
   ledgerWrites++;
   ledgerEpoch++;
   try {
-    return await fn();
+    analyticsFresh = false;
+    const c = await clearStamps(sql);
+    if (!c.ok) return c;
+    held = null;
+    const r = await fn();
+    if (r.ok) {
+      held = heldAfter(r.value);
+      if (held) {
+        const w = await writeStamp(sql, 'ledger', await ledgerStamp(held));
+        if (w.ok) await settle();
+      }
+    }
+    return r;
   } finally {
     ledgerWrites--;
     ledgerEpoch++;
   }
 }
+/**
+ * Makes the tables' state durable once a change and its stamp are written: a flush now, and a checkpoint
+ * queued behind it (not awaited), which folds the log into the file so the next load need not replay it.
+ */
+async function settle(): Promise<void> {
+  if (!duck?.persistent) return;
+  await duck.flush();
+  void duck.checkpoint();
+}
 /** The Bets tables are rebuilt lazily: on the first panel request after a ledger change. */
 let analyticsFresh = false;
 
+/**
+ * The statements that would build the Bets tables now, and the stamp they give; the tables DuckDB holds
+ * are current when its stored stamp is that one (a persisted database after a reload, say).
+ */
+async function analyticsWanted(sql: Sql): Promise<Result<{ statements: string[]; stamp: string | null }>> {
+  const plan = await analyticsPlan(sql, await profileZone());
+  if (!plan.ok) return plan;
+  const statements = [...(await closingOddsPlan(getDb())).statements, ...plan.value];
+  const stamp = held ? await analyticsStamp(await ledgerStamp(held), statements) : null;
+  return ok({ statements, stamp });
+}
+
 async function analyticsSql(): Promise<Result<Sql>> {
-  const engine = await startEngine();
-  if (!engine.ok) return engine;
+  const started = await startEngine();
+  if (!started.ok) return started;
+  const sql = started.value;
   if (!analyticsFresh) {
-    const c = await syncClosingOdds(engine.value, getDb());
-    if (!c.ok) return c;
-    const r = await refreshAnalytics(engine.value, await profileZone());
-    if (!r.ok) return r;
+    const want = await analyticsWanted(sql);
+    if (!want.ok) return want;
+    const have = await readStamp(sql, 'analytics');
+    if (!have.ok) return have;
+    if (want.value.stamp === null || have.value !== want.value.stamp) {
+      const c = await clearStamps(sql, ['analytics']);
+      if (!c.ok) return c;
+      const r = await execAll(sql, want.value.statements);
+      if (!r.ok) return r;
+      if (want.value.stamp) {
+        const w = await writeStamp(sql, 'analytics', want.value.stamp);
+        if (w.ok) await settle();
+      }
+    }
     analyticsFresh = true;
   }
-  return engine;
+  return started;
 }
 const cancelled = new Set<string>();
 
@@ -95,30 +162,43 @@ async function profileZone(): Promise<string> {
   return typeof s?.value === 'string' ? s.value : defaultZone();
 }
 
+/** The ids of the stored imports in import order. */
+async function storedImportIds(): Promise<string[]> {
+  return (await getDb().imports.orderBy('seq').primaryKeys()) as string[];
+}
+
 function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql>> {
   started ??= (async (): Promise<Result<Sql>> => {
     const t0 = performance.now();
     status = { ...status, state: 'loading' };
     try {
-      // The stored segments are read from IndexedDB while DuckDB-WASM boots.
-      const segments = segmentsInOrder(getDb());
-      const sql = await openBrowserSql((p) =>
-        onProgress?.({ phase: 'download', loaded: p.loadedBytes, total: p.totalBytes }),
-      );
+      // The imports are read before the segments, so a stamp never names an import the replay missed.
+      const ids = await storedImportIds();
+      const persist = await takeFileLock();
+      // In memory, the stored segments are read from IndexedDB while DuckDB-WASM boots; with a persisted
+      // database they are read only if its stamp does not match.
+      const segments = persist ? null : segmentsInOrder(getDb());
+      const progress = (p: { loadedBytes: number; totalBytes: number }) =>
+        onProgress?.({ phase: 'download', loaded: p.loadedBytes, total: p.totalBytes });
+      let e = await openBrowserEngine(progress, { persist });
       onProgress?.({ phase: 'start', loaded: 1, total: 1 });
-      // Derived tables are built once, after the replay.
-      const schema = await createTables(sql);
-      if (!schema.ok) throw new Error(schema.error.message);
-      onProgress?.({ phase: 'restore', loaded: 0, total: 1 });
-      const restored = await loadSegments(sql, segments);
+      let restored = await restoreLedger(e, ids, () => segments ?? segmentsInOrder(getDb()), onProgress);
+      if (!restored.ok && e.persistent) {
+        // The file could not take the ledger (storage full, say): it is only a cache, so run in memory.
+        await e.destroy();
+        e = await openBrowserEngine(undefined, { persist: false });
+        restored = await restoreLedger(e, ids, () => segmentsInOrder(getDb()), onProgress);
+      }
       if (!restored.ok) throw new Error(restored.error.message);
+      held = ids;
+      duck = e;
       status = {
         state: 'ready',
-        version: await sql.version(),
+        version: await e.sql.version(),
         loadMs: Math.round(performance.now() - t0),
         rows: restored.value,
       };
-      return ok(sql);
+      return ok(e.sql);
     } catch (e) {
       status = { ...status, state: 'error', message: e instanceof Error ? e.message : String(e) };
       started = null;
@@ -218,15 +298,18 @@ async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): 
   if (!engine.ok) return engine;
   const p = jobs.get(jobId);
   if (!p) return err('not-found', 'That preview has expired; drop the file again.');
-  const r = await changingLedger(() =>
-    commitImport(engine.value, dexieStore(getDb()), p, 'default', {
-      onProgress,
-      isCancelled: () => cancelled.has(jobId),
-    }),
+  const before = held;
+  const r = await changingLedger(
+    engine.value,
+    () =>
+      commitImport(engine.value, dexieStore(getDb()), p, 'default', {
+        onProgress,
+        isCancelled: () => cancelled.has(jobId),
+      }),
+    (c) => (before ? [...before, c.record.id] : null),
   );
   jobs.delete(jobId);
   if (!r.ok) return r;
-  analyticsFresh = false;
   status = { ...status, rows: status.rows + r.value.record.inserted };
   const rec = r.value.record;
   return ok({
@@ -239,14 +322,16 @@ async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): 
   });
 }
 
-async function rebuild(sql: Sql): Promise<Result<null>> {
-  analyticsFresh = false;
+/** Replays the stored segments into an emptied ledger; returns the ids of the imports replayed. */
+async function rebuild(sql: Sql): Promise<Result<string[]>> {
+  // The imports are read before the segments, so the stamp never names an import the replay missed.
+  const ids = await storedImportIds();
   const c = await clearLedger(sql);
   if (!c.ok) return c;
   const l = await loadSegments(sql, segmentsInOrder(getDb()));
   if (!l.ok) return l;
   status = { ...status, rows: l.value };
-  return ok(null);
+  return ok(ids);
 }
 
 const STATUS_BANDS_KEY = 'prop.bands';
@@ -329,9 +414,13 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
     counts: { trades: 1 },
     zone: 'UTC',
   };
-  const r = await changingLedger(() => commitImport(engine.value, dexieStore(getDb()), prepared, 'default'));
+  const before = held;
+  const r = await changingLedger(
+    engine.value,
+    () => commitImport(engine.value, dexieStore(getDb()), prepared, 'default'),
+    (c) => (before ? [...before, c.record.id] : null),
+  );
   if (!r.ok) return r;
-  analyticsFresh = false;
   const rec = r.value.record;
   return ok({
     importId: rec.id,
@@ -347,9 +436,20 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
 async function setTypedClosingOdds(betKey: string, text: string | null) {
   const a = await analyticsSql();
   if (!a.ok) return a;
+  // The Bets tables change in place: their stamp is written again for the new prices once they have.
+  const c = await clearStamps(a.value, ['analytics']);
+  if (!c.ok) return c;
   const r = await setClosingOdds(a.value, getDb(), betKey, text);
-  // A DuckDB failure after the Dexie write: rebuild from Dexie on the next request.
-  if (!r.ok && r.error.code === 'db-error') analyticsFresh = false;
+  if (r.ok) {
+    const want = await analyticsWanted(a.value);
+    if (want.ok && want.value.stamp) {
+      const w = await writeStamp(a.value, 'analytics', want.value.stamp);
+      if (w.ok) await settle();
+    }
+  } else if (r.error.code === 'db-error') {
+    // A DuckDB failure after the Dexie write: rebuild from Dexie on the next request.
+    analyticsFresh = false;
+  }
   return r;
 }
 
@@ -543,10 +643,15 @@ const api: DataApi = {
   async undoImport(importId) {
     const engine = await startEngine();
     if (!engine.ok) return engine;
-    return changingLedger(async () => {
-      await deleteImport(getDb(), importId);
-      return rebuild(engine.value);
-    });
+    return changingLedger(
+      engine.value,
+      async () => {
+        await deleteImport(getDb(), importId);
+        const r = await rebuild(engine.value);
+        return r.ok ? ok(r.value) : r;
+      },
+      (ids) => ids,
+    ).then((r) => (r.ok ? ok(null) : r));
   },
   imports: () => getDb().imports.orderBy('seq').reverse().toArray(),
   async rejectsCsv(importId) {
@@ -596,19 +701,36 @@ const api: DataApi = {
   async deleteAll() {
     const engine = await startEngine();
     const d = getDb();
-    return changingLedger(async () => {
+    const clearDexie = async () => {
       await d.transaction('rw', d.tables, async () => {
         for (const t of d.tables) await t.clear();
       });
       jobs.clear();
       analyticsFresh = false;
-      if (engine.ok) {
-        const r = await clearLedger(engine.value);
-        if (!r.ok) return r;
-      }
       status = { ...status, rows: 0 };
+    };
+    if (!engine.ok) {
+      await clearDexie();
       return ok(null);
-    });
+    }
+    const r = await changingLedger(
+      engine.value,
+      async (): Promise<Result<string[]>> => {
+        await clearDexie();
+        if (duck?.persistent) {
+          // The database file is deleted, not emptied: its freed pages could still hold the old rows.
+          await duck.destroy();
+          duck = null;
+          started = null;
+          held = null;
+          return ok([]);
+        }
+        const c = await clearLedger(engine.value);
+        return c.ok ? ok([]) : c;
+      },
+      () => (duck ? [] : null),
+    );
+    return r.ok ? ok(null) : r;
   },
   setClosingOdds: setTypedClosingOdds,
 };

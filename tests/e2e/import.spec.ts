@@ -62,3 +62,53 @@ test('a malformed file: good rows import, bad rows are rejected with line and co
   expect(csv).toMatch(/sportsbet-malformed\.csv"?,"?3"?,"?Amount/);
   expect(csv).toMatch(/sportsbet-malformed\.csv"?,"?6"?,"?Time \(AEST\)/);
 });
+
+test('the ledger kept in the browser follows undo, a second tab and "Delete all data" through reloads', async ({
+  page,
+  context,
+}) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  await imp.importFiles('sportsbet-march-1.csv');
+  await imp.goto();
+  await imp.importFiles('sportsbet-march-2.csv');
+  await page.goto('/');
+  expect(await kpi(page, 'staked')).toBe(5000);
+  await page.reload();
+  expect(await kpi(page, 'staked')).toBe(5000);
+
+  // A second tab cannot share the first one's database file: it reads the same ledger from IndexedDB.
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByTestId('headline')).toHaveAttribute('data-live', '1', { timeout: 60_000 });
+  expect(await kpi(other, 'staked')).toBe(5000);
+
+  // Undo the later export in the second tab: the first tab's saved database no longer matches, and its
+  // next load replays the imports that are left instead of showing the undone rows.
+  await other.goto('/import');
+  other.once('dialog', (d) => void d.accept());
+  const later = other.getByRole('row').filter({ hasText: 'sportsbet-march-2.csv' });
+  await later.getByRole('button', { name: 'Undo' }).click();
+  await expect(later).toHaveCount(0, { timeout: 60_000 });
+  await other.close();
+  await page.reload();
+  await expect(page.getByTestId('headline')).toHaveAttribute('data-live', '1', { timeout: 60_000 });
+  expect(await kpi(page, 'staked')).toBe(3500);
+  expect(await kpi(page, 'bets')).toBe(3);
+
+  // Undo in this tab, then reload: the database file holds the ledger with no imports.
+  await page.goto('/import');
+  page.once('dialog', (d) => void d.accept());
+  const first = page.getByRole('row').filter({ hasText: 'sportsbet-march-1.csv' });
+  await first.getByRole('button', { name: 'Undo' }).click();
+  await expect(first).toHaveCount(0, { timeout: 60_000 });
+  await imp.importFiles('sportsbet-march-1.csv');
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByText('All data on this device was deleted.')).toBeVisible({ timeout: 60_000 });
+  await page.goto('/');
+  await expect(page.getByTestId('empty-overview')).toBeVisible({ timeout: 60_000 });
+  await page.reload();
+  await expect(page.getByTestId('empty-overview')).toBeVisible({ timeout: 60_000 });
+});

@@ -50,18 +50,23 @@ import {
 } from '../engine/analytics/index';
 import { formatCsvRecord } from '../engine/importers/csv';
 import { ok, type Result } from '../engine/result';
-import type { Sql, SqlRow } from './duckdb/port';
+import { execAll, type Sql, type SqlRow } from './duckdb/port';
 
-export async function refreshAnalytics(sql: Sql, zone: string): Promise<Result<null>> {
+/**
+ * The statements that rebuild the Bets tables for the ledger DuckDB holds now, in the profile's zone (the
+ * zone's offsets are computed for the ledger's years, so they are part of the text).
+ */
+export async function analyticsPlan(sql: Sql, zone: string): Promise<Result<string[]>> {
   const y = await sql.query(ledgerYearsSql());
   if (!y.ok) return y;
   const now = new Date().getUTCFullYear();
   const years = parseLedgerYears(y.value) ?? { fromYear: now, toYear: now };
-  for (const s of analyticsRefreshSql(zone, years)) {
-    const r = await sql.exec(s);
-    if (!r.ok) return r;
-  }
-  return ok(null);
+  return ok(analyticsRefreshSql(zone, years));
+}
+
+export async function refreshAnalytics(sql: Sql, zone: string): Promise<Result<null>> {
+  const plan = await analyticsPlan(sql, zone);
+  return plan.ok ? execAll(sql, plan.value) : plan;
 }
 
 export interface Dashboard {

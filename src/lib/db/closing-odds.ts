@@ -18,16 +18,8 @@ import {
 } from '../engine/analytics/index';
 import { err, ok, type Result } from '../engine/result';
 import { isQuota } from './dexie-store';
-import type { Sql } from './duckdb/port';
+import { execAll, type Sql } from './duckdb/port';
 import type { BankrollDb } from './schema';
-
-async function execAll(sql: Sql, statements: readonly string[]): Promise<Result<null>> {
-  for (const s of statements) {
-    const r = await sql.exec(s);
-    if (!r.ok) return r;
-  }
-  return ok(null);
-}
 
 /**
  * Makes DuckDB's `closing_manual` hold exactly the typed prices in Dexie. Run before rebuilding
@@ -35,9 +27,15 @@ async function execAll(sql: Sql, statements: readonly string[]): Promise<Result<
  * (written by hand into IndexedDB, say) is skipped rather than failing the whole page.
  */
 export async function syncClosingOdds(sql: Sql, db: BankrollDb): Promise<Result<number>> {
+  const plan = await closingOddsPlan(db);
+  const r = await execAll(sql, plan.statements);
+  return r.ok ? ok(plan.count) : r;
+}
+
+/** The statements that make `closing_manual` hold the typed prices stored now (see `syncClosingOdds`). */
+export async function closingOddsPlan(db: BankrollDb): Promise<{ statements: string[]; count: number }> {
   const entries = (await db.closingOdds.toArray()).filter((e) => isClosingOdds(e.oddsDecimal));
-  const r = await execAll(sql, closingManualReplaceSql(entries));
-  return r.ok ? ok(entries.length) : r;
+  return { statements: closingManualReplaceSql(entries), count: entries.length };
 }
 
 /**

@@ -8,14 +8,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Bet, BetLeg, BetStatus, BookTxn, FactBatch, FactTable } from '../engine/model';
+import type { Bet, BetLeg, BetStatus, BookTxn, FactBatch } from '../engine/model';
 import type { Result } from '../engine/result';
 import { openNodeSql } from './duckdb/node';
 import type { Sql } from './duckdb/port';
-import { commitImport, loadSegments, type Prepared } from './import-service';
+import { commitImport, loadSegments } from './import-service';
 import { applyChanged, clearLedger, ensureSchema, headline, refreshDerived, stageAndDiff } from './ledger';
 import type { Segment } from './schema';
-import { memoryStore } from './test-helpers';
+import { memoryStore, prepared } from './test-helpers';
 
 /** The value type an arbitrary generates. */
 type Gen<A> = A extends fc.Arbitrary<infer T> ? T : never;
@@ -109,36 +109,6 @@ function toBatch(imp: Omit<Gen<typeof importArb>, 'bets'> & { bets?: Gen<typeof 
     line: b.line,
   }));
   return { book_txns, bet_legs, bets };
-}
-
-function prepared(batch: FactBatch, n: number): Prepared {
-  const counts: Partial<Record<FactTable, number>> = {};
-  for (const t of Object.keys(batch) as FactTable[]) {
-    const len = batch[t]?.length ?? 0;
-    if (len > 0) counts[t] = len;
-  }
-  return {
-    fileName: `file-${n}.csv`,
-    fileSize: 0,
-    fileHash: `hash-${n}`,
-    encoding: 'utf-8',
-    delimiter: ',',
-    header: [],
-    detections: [],
-    format: 'mapped',
-    formatLabel: 'test',
-    rowCount: batch.book_txns?.length ?? 0,
-    rejects: [],
-    notes: [],
-    dateOrder: null,
-    diff: { total: 0, inserted: 0, updated: 0, unchanged: 0 },
-    perTable: {},
-    sample: null,
-    previousImport: null,
-    batch,
-    counts,
-    zone: 'UTC',
-  };
 }
 
 /** The replay as it was before the empty-table fast path: stage, compare and apply every group. */

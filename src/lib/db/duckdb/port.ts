@@ -6,7 +6,7 @@
  * Rows come back as plain objects. BIGINT columns arrive as `bigint`: convert money with
  * `centsFromBigInt` and never enable DuckDB's cast-to-double options.
  */
-import type { Result } from '../../engine/result';
+import { ok, type Result } from '../../engine/result';
 
 export type SqlValue = string | number | bigint | boolean | null;
 export type SqlRow = Record<string, unknown>;
@@ -22,6 +22,15 @@ export interface Sql {
   insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<Result<null>>;
   /** DuckDB's version string, e.g. "v1.4.3". */
   version(): Promise<string>;
+}
+
+/** Runs statements in order, stopping at the first failure. */
+export async function execAll(sql: Sql, statements: readonly string[]): Promise<Result<null>> {
+  for (const s of statements) {
+    const r = await sql.exec(s);
+    if (!r.ok) return r;
+  }
+  return ok(null);
 }
 
 /** SQL quoting lives in the engine (the analytics builders need it too); re-exported for the db layer. */

@@ -1,0 +1,154 @@
+/**
+ * Stamps naming what DuckDB's tables hold, kept in DuckDB itself (`bg_cache`), so a database that persists
+ * across page loads (the OPFS file, `duckdb/browser.ts`) is used only when it holds exactly the ledger
+ * IndexedDB holds now.
+ *
+ * - The **ledger** stamp: the fact tables' layout and the derivation of `bet_facts` (a hash of their SQL, so
+ *   an app update that changes them invalidates the file), then the ids of the imports replayed, in order.
+ * - The **analytics** stamp: a hash of the ledger stamp and every statement that built the Bets tables (the
+ *   typed closing prices, the profile's zone and the years of its offsets are all in that SQL text).
+ *
+ * A stamp is deleted before DuckDB's tables change and written after the change succeeded, each in its own
+ * statement: a change cut short (a closed tab, a failure) leaves no stamp, and the next load replays.
+ */
+import { FACT_TABLES } from '../engine/model';
+import { err, ok, type Result } from '../engine/result';
+import { ident, lit, type Sql } from './duckdb/port';
+import { loadSegments } from './import-service';
+import { BET_FACTS_SQL, createTables, createTableSql } from './ledger';
+import type { Segment } from './schema';
+
+export type StampKind = 'ledger' | 'analytics';
+
+/** Bump when what the cache holds changes in a way its SQL text does not show. */
+const CACHE_FORMAT = 1;
+
+const TABLE = 'bg_cache';
+
+async function sha256Text(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+let schemaHash: Promise<string> | null = null;
+/** The hash of the fact tables' DDL and the `bet_facts` derivation (computed once). */
+function schemaStamp(): Promise<string> {
+  schemaHash ??= sha256Text(
+    [`format ${CACHE_FORMAT}`, ...FACT_TABLES.map((t) => createTableSql(t)), BET_FACTS_SQL].join('\n'),
+  );
+  return schemaHash;
+}
+
+/** The ledger stamp for the imports replayed in this order. */
+export async function ledgerStamp(importIds: readonly string[]): Promise<string> {
+  return `${(await schemaStamp()).slice(0, 16)}:${importIds.join(',')}`;
+}
+
+/** The analytics stamp for a ledger and the statements that build the Bets tables over it. */
+export async function analyticsStamp(ledger: string, statements: readonly string[]): Promise<string> {
+  return sha256Text([ledger, ...statements].join('\n;\n'));
+}
+
+async function ensureTable(sql: Sql): Promise<Result<null>> {
+  return sql.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (kind VARCHAR PRIMARY KEY, stamp VARCHAR NOT NULL)`);
+}
+
+/** The stamp stored for `kind`, or null when there is none. */
+export async function readStamp(sql: Sql, kind: StampKind): Promise<Result<string | null>> {
+  const t = await ensureTable(sql);
+  if (!t.ok) return t;
+  const r = await sql.query<{ stamp: string }>(`SELECT stamp FROM ${TABLE} WHERE kind = ${lit(kind)}`);
+  if (!r.ok) return r;
+  return ok(r.value[0]?.stamp ?? null);
+}
+
+export async function writeStamp(sql: Sql, kind: StampKind, stamp: string): Promise<Result<null>> {
+  const t = await ensureTable(sql);
+  if (!t.ok) return t;
+  return sql.exec(`INSERT OR REPLACE INTO ${TABLE} VALUES (${lit(kind)}, ${lit(stamp)})`);
+}
+
+/** Deletes the stamps of `kinds` (both by default): what the tables hold is about to change. */
+export async function clearStamps(
+  sql: Sql,
+  kinds: readonly StampKind[] = ['ledger', 'analytics'],
+): Promise<Result<null>> {
+  const t = await ensureTable(sql);
+  if (!t.ok) return t;
+  if (kinds.length === 0) return err('invalid-argument', 'no stamp kinds to clear');
+  return sql.exec(`DELETE FROM ${TABLE} WHERE kind IN (${kinds.map((k) => lit(k)).join(', ')})`);
+}
+
+/**
+ * Drops every table DuckDB holds (fact, derived, analytics, staging; not the stamps), for a replay into a
+ * persisted database whose stamp does not match: the replay then starts from nothing, as in memory.
+ */
+export async function dropAllTables(sql: Sql): Promise<Result<null>> {
+  const r = await sql.query<{ name: string; kind: string }>(
+    `SELECT table_name AS name, table_type AS kind FROM information_schema.tables
+     WHERE table_schema = 'main' AND table_name <> ${lit(TABLE)}`,
+  );
+  if (!r.ok) return r;
+  // Views first (the staging views read the staging tables).
+  const views = r.value.filter((t) => t.kind === 'VIEW');
+  const tables = r.value.filter((t) => t.kind !== 'VIEW');
+  for (const t of [...views, ...tables]) {
+    const d = await sql.exec(`DROP ${t.kind === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t.name)}`);
+    if (!d.ok) return d;
+  }
+  return ok(null);
+}
+
+async function rowCount(sql: Sql): Promise<Result<number>> {
+  const r = await sql.query<{ n: bigint }>(
+    `SELECT (${FACT_TABLES.map((t) => `(SELECT count(*) FROM ${ident(t)})`).join(' + ')}) AS n`,
+  );
+  return r.ok ? ok(Number(r.value[0]?.n ?? 0)) : r;
+}
+
+/** What `restoreLedger` needs of a started DuckDB. */
+export interface CacheTarget {
+  sql: Sql;
+  /** Whether the tables may hold a ledger from an earlier page load. */
+  persistent: boolean;
+  checkpoint(): Promise<Result<null>>;
+}
+
+/**
+ * Brings a started DuckDB to the stored ledger, the imports `ids` in order: nothing to do when a persisted
+ * database's stamp matches them; else every table is dropped and the stored segments (read only then, by
+ * `segments`) are replayed, and the stamp written. Read `ids` before the segments, so a stamp never names an
+ * import the replay missed. Returns the ledger's row count (rows in the fact tables).
+ */
+export async function restoreLedger(
+  target: CacheTarget,
+  ids: readonly string[],
+  segments: () => AsyncIterable<Segment> | Iterable<Segment>,
+  onProgress?: (p: { phase: 'restore'; loaded: number; total: number }) => void,
+): Promise<Result<number>> {
+  const { sql } = target;
+  const want = await ledgerStamp(ids);
+  if (target.persistent) {
+    const have = await readStamp(sql, 'ledger');
+    if (!have.ok) return have;
+    if (have.value === want) {
+      const schema = await createTables(sql);
+      return schema.ok ? rowCount(sql) : schema;
+    }
+    const c = await clearStamps(sql);
+    if (!c.ok) return c;
+    const d = await dropAllTables(sql);
+    if (!d.ok) return d;
+  }
+  // Derived tables are built once, after the replay.
+  const schema = await createTables(sql);
+  if (!schema.ok) return schema;
+  onProgress?.({ phase: 'restore', loaded: 0, total: 1 });
+  const restored = await loadSegments(sql, segments());
+  if (!restored.ok) return restored;
+  const w = await writeStamp(sql, 'ledger', want);
+  if (!w.ok) return w;
+  // A large replay is folded into the file now, so the next load finds it whole.
+  const cp = await target.checkpoint();
+  return cp.ok ? rowCount(sql) : cp;
+}
