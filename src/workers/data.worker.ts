@@ -5,13 +5,15 @@
 import * as Comlink from 'comlink';
 import { openBrowserEngine, takeFileLock, type BrowserEngine } from '../lib/db/duckdb/browser';
 import { execAll, type Sql } from '../lib/db/duckdb/port';
-import { clearLedger, headline, stagedValues } from '../lib/db/ledger';
+import { clearLedger, headline, stagedValues, type Headline } from '../lib/db/ledger';
 import {
   analyticsStamp,
   clearStamps,
   ledgerStamp,
   readStamp,
+  readStamped,
   restoreLedger,
+  rowCount,
   writeStamp,
 } from '../lib/db/ledger-cache';
 import { ledgerTag, saveHeadline } from '../lib/db/headline-cache';
@@ -93,8 +95,10 @@ async function changingLedger<T>(
     const r = await fn();
     if (r.ok) {
       held = heldAfter(r.value);
-      if (held) {
-        const w = await writeStamp(sql, 'ledger', await ledgerStamp(held));
+      const rows = await rowCount(sql);
+      if (rows.ok) status = { ...status, rows: rows.value };
+      if (held && rows.ok) {
+        const w = await writeStamp(sql, 'ledger', await ledgerStamp(held), String(rows.value));
         if (w.ok) await settle();
       }
     }
@@ -208,6 +212,16 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
   return started;
 }
 
+/** A headline kept as JSON, or null when it is not one (written by an older version, say). */
+function parseHeadline(json: string): Headline | null {
+  try {
+    const h = JSON.parse(json) as Partial<Headline>;
+    return typeof h.netCents === 'number' && typeof h.bets === 'number' ? (h as Headline) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** BIGINT → number when exact, else string; everything else as is (plain data only crosses). */
 function plainRow(r: Record<string, unknown>): QueryRow {
   const out: QueryRow = {};
@@ -310,7 +324,6 @@ async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): 
   );
   jobs.delete(jobId);
   if (!r.ok) return r;
-  status = { ...status, rows: status.rows + r.value.record.inserted };
   const rec = r.value.record;
   return ok({
     importId: rec.id,
@@ -662,12 +675,27 @@ const api: DataApi = {
   async headline() {
     const engine = await startEngine();
     if (!engine.ok) return engine;
+    const sql = engine.value;
     const epoch = ledgerEpoch;
     const tag = await ledgerTag(getDb());
-    const hr = await headline(engine.value);
-    // Saved for the next page load only when no ledger change ran meanwhile (Dexie and DuckDB agree).
-    if (hr.ok && epoch === ledgerEpoch && ledgerWrites === 0 && tag === (await ledgerTag(getDb())))
+    // The figures DuckDB computed on exactly this ledger are kept with its stamp (the file outlives a reload).
+    const stamp = held && ledgerWrites === 0 ? await ledgerStamp(held) : null;
+    if (stamp) {
+      const kept = await readStamped(sql, 'headline');
+      if (kept.ok && kept.value?.stamp === stamp && kept.value.value) {
+        const h = parseHeadline(kept.value.value);
+        if (h) return ok(h);
+      }
+    }
+    const hr = await headline(sql);
+    // Saved only when no ledger change ran meanwhile (Dexie and DuckDB agree).
+    if (hr.ok && epoch === ledgerEpoch && ledgerWrites === 0 && tag === (await ledgerTag(getDb()))) {
       await saveHeadline(getDb(), tag, hr.value).catch(() => undefined);
+      if (stamp) {
+        const w = await writeStamp(sql, 'headline', stamp, JSON.stringify(hr.value));
+        if (w.ok) await duck?.flush();
+      }
+    }
     return hr;
   },
   async loadDemo(onProgress) {

@@ -7,6 +7,8 @@
  *   an app update that changes them invalidates the file), then the ids of the imports replayed, in order.
  * - The **analytics** stamp: a hash of the ledger stamp and every statement that built the Bets tables (the
  *   typed closing prices, the profile's zone and the years of its offsets are all in that SQL text).
+ * - The **headline**: the overview's figures as DuckDB last computed them, under the ledger stamp they were
+ *   computed on (the ledger stamp itself carries the ledger's row count).
  *
  * A stamp is deleted before DuckDB's tables change and written after the change succeeded, each in its own
  * statement: a change cut short (a closed tab, a failure) leaves no stamp, and the next load replays.
@@ -18,7 +20,7 @@ import { loadSegments } from './import-service';
 import { BET_FACTS_SQL, createTables, createTableSql } from './ledger';
 import type { Segment } from './schema';
 
-export type StampKind = 'ledger' | 'analytics';
+export type StampKind = 'ledger' | 'analytics' | 'headline';
 
 /** Bump when what the cache holds changes in a way its SQL text does not show. */
 const CACHE_FORMAT = 1;
@@ -50,28 +52,47 @@ export async function analyticsStamp(ledger: string, statements: readonly string
 }
 
 async function ensureTable(sql: Sql): Promise<Result<null>> {
-  return sql.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (kind VARCHAR PRIMARY KEY, stamp VARCHAR NOT NULL)`);
+  return sql.exec(
+    `CREATE TABLE IF NOT EXISTS ${TABLE} (kind VARCHAR PRIMARY KEY, stamp VARCHAR NOT NULL, value VARCHAR)`,
+  );
+}
+
+/** The stamp stored for `kind` and the value kept with it, or null when there is none. */
+export async function readStamped(
+  sql: Sql,
+  kind: StampKind,
+): Promise<Result<{ stamp: string; value: string | null } | null>> {
+  const t = await ensureTable(sql);
+  if (!t.ok) return t;
+  const r = await sql.query<{ stamp: string; value: string | null }>(
+    `SELECT stamp, value FROM ${TABLE} WHERE kind = ${lit(kind)}`,
+  );
+  if (!r.ok) return r;
+  const row = r.value[0];
+  return ok(row ? { stamp: row.stamp, value: row.value ?? null } : null);
 }
 
 /** The stamp stored for `kind`, or null when there is none. */
 export async function readStamp(sql: Sql, kind: StampKind): Promise<Result<string | null>> {
-  const t = await ensureTable(sql);
-  if (!t.ok) return t;
-  const r = await sql.query<{ stamp: string }>(`SELECT stamp FROM ${TABLE} WHERE kind = ${lit(kind)}`);
-  if (!r.ok) return r;
-  return ok(r.value[0]?.stamp ?? null);
+  const r = await readStamped(sql, kind);
+  return r.ok ? ok(r.value?.stamp ?? null) : r;
 }
 
-export async function writeStamp(sql: Sql, kind: StampKind, stamp: string): Promise<Result<null>> {
+export async function writeStamp(
+  sql: Sql,
+  kind: StampKind,
+  stamp: string,
+  value: string | null = null,
+): Promise<Result<null>> {
   const t = await ensureTable(sql);
   if (!t.ok) return t;
-  return sql.exec(`INSERT OR REPLACE INTO ${TABLE} VALUES (${lit(kind)}, ${lit(stamp)})`);
+  return sql.exec(`INSERT OR REPLACE INTO ${TABLE} VALUES (${lit(kind)}, ${lit(stamp)}, ${lit(value)})`);
 }
 
-/** Deletes the stamps of `kinds` (both by default): what the tables hold is about to change. */
+/** Deletes the stamps of `kinds` (all by default): what the tables hold is about to change. */
 export async function clearStamps(
   sql: Sql,
-  kinds: readonly StampKind[] = ['ledger', 'analytics'],
+  kinds: readonly StampKind[] = ['ledger', 'analytics', 'headline'],
 ): Promise<Result<null>> {
   const t = await ensureTable(sql);
   if (!t.ok) return t;
@@ -80,13 +101,12 @@ export async function clearStamps(
 }
 
 /**
- * Drops every table DuckDB holds (fact, derived, analytics, staging; not the stamps), for a replay into a
- * persisted database whose stamp does not match: the replay then starts from nothing, as in memory.
+ * Drops every table and view DuckDB holds (fact, derived, analytics, staging, and the stamps), for a replay
+ * into a persisted database whose stamp does not match: the replay then starts from nothing, as in memory.
  */
 export async function dropAllTables(sql: Sql): Promise<Result<null>> {
   const r = await sql.query<{ name: string; kind: string }>(
-    `SELECT table_name AS name, table_type AS kind FROM information_schema.tables
-     WHERE table_schema = 'main' AND table_name <> ${lit(TABLE)}`,
+    `SELECT table_name AS name, table_type AS kind FROM information_schema.tables WHERE table_schema = 'main'`,
   );
   if (!r.ok) return r;
   // Views first (the staging views read the staging tables).
@@ -99,7 +119,8 @@ export async function dropAllTables(sql: Sql): Promise<Result<null>> {
   return ok(null);
 }
 
-async function rowCount(sql: Sql): Promise<Result<number>> {
+/** The rows in the fact tables. */
+export async function rowCount(sql: Sql): Promise<Result<number>> {
   const r = await sql.query<{ n: bigint }>(
     `SELECT (${FACT_TABLES.map((t) => `(SELECT count(*) FROM ${ident(t)})`).join(' + ')}) AS n`,
   );
@@ -129,14 +150,12 @@ export async function restoreLedger(
   const { sql } = target;
   const want = await ledgerStamp(ids);
   if (target.persistent) {
-    const have = await readStamp(sql, 'ledger');
-    if (!have.ok) return have;
-    if (have.value === want) {
-      const schema = await createTables(sql);
-      return schema.ok ? rowCount(sql) : schema;
+    // A stamp that cannot be read (a file from another version) is no match either.
+    const have = await readStamped(sql, 'ledger');
+    if (have.ok && have.value?.stamp === want) {
+      const rows = Number(have.value.value);
+      return Number.isSafeInteger(rows) ? ok(rows) : rowCount(sql);
     }
-    const c = await clearStamps(sql);
-    if (!c.ok) return c;
     const d = await dropAllTables(sql);
     if (!d.ok) return d;
   }
@@ -146,9 +165,11 @@ export async function restoreLedger(
   onProgress?.({ phase: 'restore', loaded: 0, total: 1 });
   const restored = await loadSegments(sql, segments());
   if (!restored.ok) return restored;
-  const w = await writeStamp(sql, 'ledger', want);
+  const rows = await rowCount(sql);
+  if (!rows.ok) return rows;
+  const w = await writeStamp(sql, 'ledger', want, String(rows.value));
   if (!w.ok) return w;
   // A large replay is folded into the file now, so the next load finds it whole.
   const cp = await target.checkpoint();
-  return cp.ok ? rowCount(sql) : cp;
+  return cp.ok ? rows : cp;
 }
