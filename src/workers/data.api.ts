@@ -31,6 +31,14 @@ export interface EngineStatus {
   version: string | null;
   loadMs: number | null;
   rows: number;
+  /**
+   * Where DuckDB keeps its tables: 'file' (this browser's private file storage, so the next visit opens
+   * them at once), 'memory' (another tab has the file, or the browser has no file storage), or null before
+   * start.
+   */
+  storage?: 'file' | 'memory' | null;
+  /** True when this start opened the tables kept at the last visit instead of rebuilding them. */
+  reused?: boolean;
   message?: string;
 }
 export type LoadProgress = { phase: 'download' | 'start' | 'restore'; loaded: number; total: number };

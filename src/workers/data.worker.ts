@@ -200,7 +200,9 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
         state: 'ready',
         version: await e.sql.version(),
         loadMs: Math.round(performance.now() - t0),
-        rows: restored.value,
+        rows: restored.value.rows,
+        storage: e.persistent ? 'file' : 'memory',
+        reused: restored.value.reused,
       };
       return ok(e.sql);
     } catch (e) {

@@ -67,6 +67,7 @@ test('the ledger kept in the browser follows undo, a second tab and "Delete all 
   page,
   context,
 }) => {
+  test.setTimeout(180_000);
   const imp = new ImportPage(page);
   await imp.goto();
   await imp.importFiles('sportsbet-march-1.csv');
@@ -76,12 +77,19 @@ test('the ledger kept in the browser follows undo, a second tab and "Delete all 
   expect(await kpi(page, 'staked')).toBe(5000);
   await page.reload();
   expect(await kpi(page, 'staked')).toBe(5000);
+  const storage = async (p: typeof page) => {
+    await p.goto('/settings');
+    await p.getByRole('button', { name: 'Run a test query' }).click();
+    return p.getByTestId('engine-storage');
+  };
+  await expect(await storage(page)).toHaveAttribute('data-value', 'file', { timeout: 60_000 });
 
   // A second tab cannot share the first one's database file: it reads the same ledger from IndexedDB.
   const other = await context.newPage();
   await other.goto('/');
   await expect(other.getByTestId('headline')).toHaveAttribute('data-live', '1', { timeout: 60_000 });
   expect(await kpi(other, 'staked')).toBe(5000);
+  await expect(await storage(other)).toHaveAttribute('data-value', 'memory', { timeout: 60_000 });
 
   // Undo the later export in the second tab: the first tab's saved database no longer matches, and its
   // next load replays the imports that are left instead of showing the undone rows.
@@ -91,7 +99,7 @@ test('the ledger kept in the browser follows undo, a second tab and "Delete all 
   await later.getByRole('button', { name: 'Undo' }).click();
   await expect(later).toHaveCount(0, { timeout: 60_000 });
   await other.close();
-  await page.reload();
+  await page.goto('/');
   await expect(page.getByTestId('headline')).toHaveAttribute('data-live', '1', { timeout: 60_000 });
   expect(await kpi(page, 'staked')).toBe(3500);
   expect(await kpi(page, 'bets')).toBe(3);

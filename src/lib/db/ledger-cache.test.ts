@@ -113,7 +113,7 @@ describe('restoreLedger', () => {
   it('replays into a fresh database and stamps it; a reload with the same imports reads nothing', async () => {
     const fresh = await openNodeSql();
     const t = target(fresh, true);
-    expect(must(await restoreLedger(t, ids, () => segments))).toBe(3);
+    expect(must(await restoreLedger(t, ids, () => segments))).toEqual({ rows: 3, reused: false });
     expect(await total(fresh)).toEqual({ n: 3, cents: 600 });
     expect(t.checkpoints).toBe(1);
     expect(must(await readStamp(fresh, 'ledger'))).toBe(await ledgerStamp(ids));
@@ -123,7 +123,7 @@ describe('restoreLedger', () => {
       read++;
       return segments;
     });
-    expect(must(again)).toBe(3);
+    expect(must(again)).toEqual({ rows: 3, reused: true });
     expect(read).toBe(0);
     expect(await total(fresh)).toEqual({ n: 3, cents: 600 });
   }, 30_000);
@@ -135,7 +135,7 @@ describe('restoreLedger', () => {
     must(await fresh.exec('CREATE TABLE bet_analytics AS SELECT 1 AS x'));
     // Only the first import is stored now.
     const first = segments.filter((s) => s.importId === ids[0]);
-    expect(must(await restoreLedger(t, [ids[0]!], () => first))).toBe(2);
+    expect(must(await restoreLedger(t, [ids[0]!], () => first))).toEqual({ rows: 2, reused: false });
     expect(await total(fresh)).toEqual({ n: 2, cents: 200 });
     const left = must(
       await fresh.query(
@@ -153,7 +153,7 @@ describe('restoreLedger', () => {
     // A change starts (stamps cleared), writes part of its rows, and the tab dies.
     must(await clearStamps(fresh));
     must(await fresh.exec(`DELETE FROM book_txns WHERE key = 'sportsbet:txn:1'`));
-    expect(must(await restoreLedger(t, ids, () => segments))).toBe(3);
+    expect(must(await restoreLedger(t, ids, () => segments))).toEqual({ rows: 3, reused: false });
     expect(await total(fresh)).toEqual({ n: 3, cents: 600 });
   }, 30_000);
 
@@ -166,7 +166,7 @@ describe('restoreLedger', () => {
       read++;
       return segments;
     });
-    expect(must(n)).toBe(3);
+    expect(must(n)).toEqual({ rows: 3, reused: false });
     expect(read).toBe(1);
   }, 30_000);
 
@@ -178,7 +178,10 @@ describe('restoreLedger', () => {
     // An older file's stamp table without the value column: restore replays instead of failing.
     must(await sql.exec(`CREATE TABLE bg_cache (kind VARCHAR PRIMARY KEY, stamp VARCHAR NOT NULL)`));
     must(await sql.exec(`INSERT INTO bg_cache VALUES ('ledger', ${"'"}${await ledgerStamp(ids)}${"'"})`));
-    expect(must(await restoreLedger(target(sql, true), ids, () => segments))).toBe(3);
+    expect(must(await restoreLedger(target(sql, true), ids, () => segments))).toEqual({
+      rows: 3,
+      reused: false,
+    });
     expect(must(await readStamp(sql, 'ledger'))).toBe(await ledgerStamp(ids));
   }, 30_000);
 });

@@ -139,22 +139,24 @@ export interface CacheTarget {
  * Brings a started DuckDB to the stored ledger, the imports `ids` in order: nothing to do when a persisted
  * database's stamp matches them; else every table is dropped and the stored segments (read only then, by
  * `segments`) are replayed, and the stamp written. Read `ids` before the segments, so a stamp never names an
- * import the replay missed. Returns the ledger's row count (rows in the fact tables).
+ * import the replay missed. Returns the ledger's row count (rows in the fact tables) and whether the
+ * persisted tables were reused.
  */
 export async function restoreLedger(
   target: CacheTarget,
   ids: readonly string[],
   segments: () => AsyncIterable<Segment> | Iterable<Segment>,
   onProgress?: (p: { phase: 'restore'; loaded: number; total: number }) => void,
-): Promise<Result<number>> {
+): Promise<Result<{ rows: number; reused: boolean }>> {
   const { sql } = target;
   const want = await ledgerStamp(ids);
   if (target.persistent) {
     // A stamp that cannot be read (a file from another version) is no match either.
     const have = await readStamped(sql, 'ledger');
     if (have.ok && have.value?.stamp === want) {
-      const rows = Number(have.value.value);
-      return Number.isSafeInteger(rows) ? ok(rows) : rowCount(sql);
+      const kept = Number(have.value.value);
+      const rows = Number.isSafeInteger(kept) ? ok(kept) : await rowCount(sql);
+      return rows.ok ? ok({ rows: rows.value, reused: true }) : rows;
     }
     const d = await dropAllTables(sql);
     if (!d.ok) return d;
@@ -171,5 +173,5 @@ export async function restoreLedger(
   if (!w.ok) return w;
   // A large replay is folded into the file now, so the next load finds it whole.
   const cp = await target.checkpoint();
-  return cp.ok ? rows : cp;
+  return cp.ok ? ok({ rows: rows.value, reused: false }) : cp;
 }
