@@ -17,13 +17,7 @@ import {
   writeStamp,
 } from '../lib/db/ledger-cache';
 import { ledgerTag, saveHeadline } from '../lib/db/headline-cache';
-import {
-  commitImport,
-  loadSegments,
-  prepareImport,
-  type ImportProgress,
-  type Prepared,
-} from '../lib/db/import-service';
+import { commitImport, prepareImport, type ImportProgress, type Prepared } from '../lib/db/import-service';
 import { deleteImport, dexieStore, segmentsInOrder } from '../lib/db/dexie-store';
 import { openDb, type BankrollDb } from '../lib/db/schema';
 import { ALL_IMPORTERS } from '../lib/engine/importers/index';
@@ -337,15 +331,14 @@ async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): 
   });
 }
 
-/** Replays the stored segments into an emptied ledger; returns the ids of the imports replayed. */
-async function rebuild(sql: Sql): Promise<Result<string[]>> {
+/** Replays the stored segments from nothing (after an undo); returns the ids of the imports replayed. */
+async function rebuild(): Promise<Result<string[]>> {
+  if (!duck) return err('db-error', 'DuckDB has not started');
   // The imports are read before the segments, so the stamp never names an import the replay missed.
   const ids = await storedImportIds();
-  const c = await clearLedger(sql);
-  if (!c.ok) return c;
-  const l = await loadSegments(sql, segmentsInOrder(getDb()));
-  if (!l.ok) return l;
-  status = { ...status, rows: l.value };
+  const r = await restoreLedger(duck, ids, () => segmentsInOrder(getDb()));
+  if (!r.ok) return r;
+  status = { ...status, rows: r.value.rows };
   return ok(ids);
 }
 
@@ -662,8 +655,7 @@ const api: DataApi = {
       engine.value,
       async () => {
         await deleteImport(getDb(), importId);
-        const r = await rebuild(engine.value);
-        return r.ok ? ok(r.value) : r;
+        return rebuild();
       },
       (ids) => ids,
     ).then((r) => (r.ok ? ok(null) : r));

@@ -138,7 +138,7 @@ export interface CacheTarget {
 /**
  * Brings a started DuckDB to the stored ledger, the imports `ids` in order: nothing to do when a persisted
  * database's stamp matches them; else every table is dropped and the stored segments (read only then, by
- * `segments`) are replayed, and the stamp written. Read `ids` before the segments, so a stamp never names an
+ * `segments`) are replayed, and the stamp written (a page load, and the rebuild after an undo). Read `ids` before the segments, so a stamp never names an
  * import the replay missed. Returns the ledger's row count (rows in the fact tables) and whether the
  * persisted tables were reused.
  */
@@ -158,9 +158,10 @@ export async function restoreLedger(
       const rows = Number.isSafeInteger(kept) ? ok(kept) : await rowCount(sql);
       return rows.ok ? ok({ rows: rows.value, reused: true }) : rows;
     }
-    const d = await dropAllTables(sql);
-    if (!d.ok) return d;
   }
+  // From nothing (a fresh database has nothing to drop): dropping is far cheaper than deleting every row.
+  const d = await dropAllTables(sql);
+  if (!d.ok) return d;
   // Derived tables are built once, after the replay.
   const schema = await createTables(sql);
   if (!schema.ok) return schema;
