@@ -170,15 +170,19 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
     const t0 = performance.now();
     status = { ...status, state: 'loading' };
     try {
-      // The imports are read before the segments, so a stamp never names an import the replay missed.
-      const ids = await storedImportIds();
-      const persist = await takeFileLock();
-      // In memory, the stored segments are read from IndexedDB while DuckDB-WASM boots; with a persisted
-      // database they are read only if its stamp does not match.
-      const segments = persist ? null : segmentsInOrder(getDb());
+      // DuckDB-WASM boots while the imports are read and the file's lock is taken. The imports are read
+      // before the segments, so a stamp never names an import the replay missed.
+      const idsRead = storedImportIds();
+      const persist = takeFileLock();
       const progress = (p: { loadedBytes: number; totalBytes: number }) =>
         onProgress?.({ phase: 'download', loaded: p.loadedBytes, total: p.totalBytes });
-      let e = await openBrowserEngine(progress, { persist });
+      const opening = openBrowserEngine(progress, { persist });
+      opening.catch(() => undefined);
+      const ids = await idsRead;
+      // In memory, the stored segments are read from IndexedDB while DuckDB-WASM boots; with a persisted
+      // database they are read only if its stamp does not match.
+      const segments = (await persist) ? null : segmentsInOrder(getDb());
+      let e = await opening;
       onProgress?.({ phase: 'start', loaded: 1, total: 1 });
       let restored = await restoreLedger(e, ids, () => segments ?? segmentsInOrder(getDb()), onProgress);
       if (!restored.ok && e.persistent) {

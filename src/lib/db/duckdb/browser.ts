@@ -161,15 +161,20 @@ function sqlOf(conn: AsyncDuckDBConnection, version: string): Sql {
 }
 
 /**
- * Starts DuckDB: on the OPFS file when `persist` is set and this tab can have it, else in memory. A
+ * Starts DuckDB: on the OPFS file when `persist` is (or resolves to) true and this tab can have it, else in
+ * memory. DuckDB-WASM boots while the file's lock is decided: the boot is most of a page load's wait. A
  * persistent start that fails after opening is the caller's to retry with `persist: false`.
  */
 export async function openBrowserEngine(
   onProgress?: (p: LoadProgress) => void,
-  opts: { persist?: boolean } = {},
+  opts: { persist?: boolean | Promise<boolean> } = {},
 ): Promise<BrowserEngine> {
-  const locked = opts.persist !== false ? await takeFileLock() : false;
-  let db = await instantiate(onProgress);
+  const booting = instantiate(onProgress);
+  // Settled as soon as the lock is, so a failed boot cannot leave it unobserved.
+  booting.catch(() => undefined);
+  const wanted = await opts.persist;
+  const locked = wanted !== false ? await takeFileLock() : false;
+  let db = await booting;
   let persistent = false;
   if (locked) {
     const opened = await openFile(db);
