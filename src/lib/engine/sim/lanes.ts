@@ -24,6 +24,7 @@ interface LanesExports {
   fillBoot(n: number, len: number, reject: number): void;
   tSqueeze(n: number, mean: number, scale: number, d: number, a: number, gc: number): number;
   walk(from: number, to: number, floor: number): number;
+  begin(seed: number, first: number, used: number, start: number, mark: number): void;
 }
 
 // Byte offsets of lanes.wat's memory layout (see its header).
@@ -31,7 +32,6 @@ const KN_AT = 1024;
 const WN_AT = 3072;
 const REJN = 7168;
 const B = 7200;
-const PEAK = 7232;
 const MDD = 7264;
 const MARK = 7296;
 const ALIVE = 7328;
@@ -229,15 +229,8 @@ export function walkLanes(
   const nc = cpSteps.length;
   const start = sim.startCents;
   const hit0 = start >= target ? 0 : -1;
+  w.begin(sim.seed, first, lanesUsed, start, hit0 === 0 ? Number.POSITIVE_INFINITY : target);
   for (let l = 0; l < 4; l++) {
-    rng.seedPath(sim.seed, first + (l < lanesUsed ? l : 0));
-    rngToLane(rng, l);
-    f64[(B >> 3) + l] = start;
-    f64[(PEAK >> 3) + l] = start;
-    f64[(MDD >> 3) + l] = 0;
-    f64[(MARK >> 3) + l] = hit0 === 0 ? Number.POSITIVE_INFINITY : target;
-    i32[(ALIVE >> 2) + 2 * l] = -1;
-    i32[(ALIVE >> 2) + 2 * l + 1] = -1;
     out.ruinStep[l] = -1;
     out.targetStep[l] = hit0;
   }

@@ -21,6 +21,49 @@
 (module
   (memory (export "memory") 3)
 
+  ;; SplitMix64's output mix (Stafford variant 13), as rng.ts's mix64.
+  (func $mix64 (param $z i64) (result i64)
+    (local.set $z (i64.mul (i64.xor (local.get $z) (i64.shr_u (local.get $z) (i64.const 30)))
+      (i64.const 0xbf58476d1ce4e5b9)))
+    (local.set $z (i64.mul (i64.xor (local.get $z) (i64.shr_u (local.get $z) (i64.const 27)))
+      (i64.const 0x94d049bb133111eb)))
+    (i64.xor (local.get $z) (i64.shr_u (local.get $z) (i64.const 31))))
+
+  ;; Starts a group: lane l walks path first + l (path first when l >= used), seeded exactly as rng.ts's
+  ;; Xoshiro128.seedPath (key = mix(seed + (path + 1) * G), state = mix(key + G), mix(key + 2G), an all-zero
+  ;; state replaced by s0 = 1), with B = PEAK = start, MDD = 0, MARK = mark and every lane alive.
+  (func (export "begin") (param $seedf f64) (param $first i32) (param $used i32) (param $start f64) (param $mark f64)
+    (local $l i32) (local $key i64) (local $a i64) (local $b i64) (local $s0 i32) (local $seed i64)
+    ;; the seed is an integer below 2^53, so exact as a double
+    (local.set $seed (i64.trunc_f64_u (local.get $seedf)))
+    (block $done
+      (loop $lane
+        (br_if $done (i32.ge_u (local.get $l) (i32.const 4)))
+        (local.set $key (call $mix64 (i64.add (local.get $seed) (i64.mul
+          (i64.extend_i32_u (i32.add (select (local.get $l) (i32.const 0) (i32.lt_u (local.get $l) (local.get $used)))
+            (i32.add (local.get $first) (i32.const 1))))
+          (i64.const 0x9e3779b97f4a7c15)))))
+        (local.set $a (call $mix64 (i64.add (local.get $key) (i64.const 0x9e3779b97f4a7c15))))
+        (local.set $b (call $mix64 (i64.add (local.get $key) (i64.const 0x3c6ef372fe94f82a))))
+        (local.set $s0 (i32.wrap_i64 (local.get $a)))
+        (if (i64.eqz (i64.or (local.get $a) (local.get $b))) (then (local.set $s0 (i32.const 1))))
+        (i32.store (i32.shl (local.get $l) (i32.const 2)) (local.get $s0))
+        (i32.store offset=16 (i32.shl (local.get $l) (i32.const 2)) (i32.wrap_i64 (i64.shr_u (local.get $a) (i64.const 32))))
+        (i32.store offset=32 (i32.shl (local.get $l) (i32.const 2)) (i32.wrap_i64 (local.get $b)))
+        (i32.store offset=48 (i32.shl (local.get $l) (i32.const 2)) (i32.wrap_i64 (i64.shr_u (local.get $b) (i64.const 32))))
+        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br $lane)))
+    (v128.store (i32.const 7200) (f64x2.splat (local.get $start)))
+    (v128.store (i32.const 7216) (f64x2.splat (local.get $start)))
+    (v128.store (i32.const 7232) (f64x2.splat (local.get $start)))
+    (v128.store (i32.const 7248) (f64x2.splat (local.get $start)))
+    (v128.store (i32.const 7264) (v128.const i32x4 0 0 0 0))
+    (v128.store (i32.const 7280) (v128.const i32x4 0 0 0 0))
+    (v128.store (i32.const 7296) (f64x2.splat (local.get $mark)))
+    (v128.store (i32.const 7312) (f64x2.splat (local.get $mark)))
+    (v128.store (i32.const 7328) (v128.const i32x4 -1 -1 -1 -1))
+    (v128.store (i32.const 7344) (v128.const i32x4 -1 -1 -1 -1)))
+
   ;; Ziggurat fast path for n steps of the four lanes into out: z = j * WN[i] for u = next(), i = u & 511,
   ;; j = u >>> 9 when j < KN[i]; with round set, mean + sd * z rounded half to even to cents (1.5 * 2^52
   ;; added and taken away). Rejected draws are listed per lane (REJU, REJK) for lanes.ts to finish.
