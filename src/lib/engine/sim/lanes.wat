@@ -19,7 +19,105 @@
 ;;             ending with a step beyond the block
 ;; 131072 STEPS bootstrap step results, f64[len] (memory grown by lanes.ts)
 (module
+  (import "m" "exp" (func $exp (param f64) (result f64)))
+  (import "m" "log" (func $log (param f64) (result f64)))
   (memory (export "memory") 3)
+
+  ;; One lane's xoshiro128** state while its rare draws are finished (see $finish).
+  (global $x0 (mut i32) (i32.const 0))
+  (global $x1 (mut i32) (i32.const 0))
+  (global $x2 (mut i32) (i32.const 0))
+  (global $x3 (mut i32) (i32.const 0))
+
+  ;; xoshiro128** on $x0..$x3, as Xoshiro128.nextU32.
+  (func $next (result i32)
+    (local $r i32) (local $t i32)
+    (local.set $r (i32.mul (i32.rotl (i32.mul (global.get $x1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
+    (local.set $t (i32.shl (global.get $x1) (i32.const 9)))
+    (global.set $x2 (i32.xor (global.get $x2) (global.get $x0)))
+    (global.set $x3 (i32.xor (global.get $x3) (global.get $x1)))
+    (global.set $x1 (i32.xor (global.get $x1) (global.get $x2)))
+    (global.set $x0 (i32.xor (global.get $x0) (global.get $x3)))
+    (global.set $x2 (i32.xor (global.get $x2) (local.get $t)))
+    (global.set $x3 (i32.rotl (global.get $x3) (i32.const 11)))
+    (local.get $r))
+
+  ;; A uniform double in (0, 1), as Xoshiro128.nextDouble.
+  (func $nextDouble (result f64)
+    (local $a i32)
+    (local.set $a (i32.shr_u (call $next) (i32.const 5)))
+    (f64.mul (f64.add (f64.add
+      (f64.mul (f64.convert_i32_u (local.get $a)) (f64.const 67108864))
+      (f64.convert_i32_u (i32.shr_u (call $next) (i32.const 6)))) (f64.const 0.5))
+      (f64.const 0x1p-53)))
+
+  ;; The Ziggurat's slow path for a rejected 32-bit draw u, as distributions.ts's normalSlow: the wedge
+  ;; test, the tail beyond R, fresh draws until one is accepted (FN at 81920, f64[256]).
+  (func $normalSlow (param $u i32) (result f64)
+    (local $i i32) (local $j i32) (local $x f64) (local $y f64) (local $neg i32)
+    (loop $again
+      (local.set $i (i32.and (local.get $u) (i32.const 255)))
+      (local.set $j (i32.shr_u (local.get $u) (i32.const 9)))
+      (local.set $neg (i32.and (local.get $u) (i32.const 256)))
+      (if (i32.lt_s (local.get $j) (i32.load offset=1024 (i32.shl (local.get $i) (i32.const 2))))
+        (then
+          (local.set $x (f64.mul (f64.convert_i32_s (local.get $j)) (f64.load offset=3072 (i32.shl (local.get $i) (i32.const 3)))))
+          (return (select (f64.neg (local.get $x)) (local.get $x) (local.get $neg)))))
+      (if (i32.eqz (local.get $i))
+        (then
+          ;; tail beyond R = 3.6541528853610088 by Marsaglia's exponential rejection
+          (loop $tail
+            (local.set $x (f64.div (f64.neg (call $log (call $nextDouble))) (f64.const 3.6541528853610088)))
+            (local.set $y (f64.neg (call $log (call $nextDouble))))
+            (br_if $tail (f64.lt (f64.add (local.get $y) (local.get $y)) (f64.mul (local.get $x) (local.get $x)))))
+          (local.set $x (f64.add (f64.const 3.6541528853610088) (local.get $x)))
+          (return (select (f64.neg (local.get $x)) (local.get $x) (local.get $neg)))))
+      (local.set $x (f64.mul (f64.convert_i32_s (local.get $j)) (f64.load offset=3072 (i32.shl (local.get $i) (i32.const 3)))))
+      (if (f64.lt
+            (f64.add (f64.load offset=81920 (i32.shl (local.get $i) (i32.const 3)))
+              (f64.mul (call $nextDouble)
+                (f64.sub (f64.load offset=81912 (i32.shl (local.get $i) (i32.const 3)))
+                  (f64.load offset=81920 (i32.shl (local.get $i) (i32.const 3))))))
+            (call $exp (f64.mul (f64.mul (f64.const -0.5) (local.get $x)) (local.get $x))))
+        (then (return (select (f64.neg (local.get $x)) (local.get $x) (local.get $neg)))))
+      (local.set $u (call $next))
+      (br $again))
+    (unreachable))
+
+  ;; Finishes the draws fillNormal rejected (REJN, REJU, REJK) in the lanes whose bit is set in alive, each
+  ;; lane from its own stream after its block, as lanes.ts did: out's step k of lane l becomes the slow
+  ;; path's z, or with round set mean + sd * z rounded half to even.
+  (func (export "finishNormals") (param $out i32) (param $alive i32) (param $mean f64) (param $sd f64) (param $round i32)
+    (local $l i32) (local $r i32) (local $count i32) (local $z f64) (local $at i32)
+    (block $lanes
+      (loop $lane
+        (br_if $lanes (i32.ge_u (local.get $l) (i32.const 4)))
+        (local.set $count (i32.load offset=7168 (i32.shl (local.get $l) (i32.const 2))))
+        (if (i32.and (i32.ne (local.get $count) (i32.const 0))
+              (i32.and (i32.shr_u (local.get $alive) (local.get $l)) (i32.const 1)))
+          (then
+            (global.set $x0 (i32.load (i32.shl (local.get $l) (i32.const 2))))
+            (global.set $x1 (i32.load offset=16 (i32.shl (local.get $l) (i32.const 2))))
+            (global.set $x2 (i32.load offset=32 (i32.shl (local.get $l) (i32.const 2))))
+            (global.set $x3 (i32.load offset=48 (i32.shl (local.get $l) (i32.const 2))))
+            (local.set $r (i32.const 0))
+            (loop $rej
+              (local.set $at (i32.add (i32.shl (local.get $l) (i32.const 10)) (i32.shl (local.get $r) (i32.const 2))))
+              (local.set $z (call $normalSlow (i32.load offset=8192 (local.get $at))))
+              (if (local.get $round)
+                (then (local.set $z (f64.sub (f64.add (f64.add (local.get $mean) (f64.mul (local.get $sd) (local.get $z)))
+                  (f64.const 6755399441055744)) (f64.const 6755399441055744)))))
+              (f64.store (i32.add (local.get $out)
+                  (i32.shl (i32.add (i32.shl (i32.load offset=12288 (local.get $at)) (i32.const 2)) (local.get $l)) (i32.const 3)))
+                (local.get $z))
+              (local.set $r (i32.add (local.get $r) (i32.const 1)))
+              (br_if $rej (i32.lt_u (local.get $r) (local.get $count))))
+            (i32.store (i32.shl (local.get $l) (i32.const 2)) (global.get $x0))
+            (i32.store offset=16 (i32.shl (local.get $l) (i32.const 2)) (global.get $x1))
+            (i32.store offset=32 (i32.shl (local.get $l) (i32.const 2)) (global.get $x2))
+            (i32.store offset=48 (i32.shl (local.get $l) (i32.const 2)) (global.get $x3))))
+        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br $lane))))
 
   ;; SplitMix64's output mix (Stafford variant 13), as rng.ts's mix64.
   (func $mix64 (param $z i64) (result i64)
