@@ -3,7 +3,7 @@
  * checkpoint tables stay here for the fan chart's quantiles (engine/sim/fan-parts.ts). Comlink wiring only.
  */
 import * as Comlink from 'comlink';
-import { KeptTables } from '../lib/engine/sim/fan-parts';
+import { KeptTables, TableRecycler } from '../lib/engine/sim/fan-parts';
 import { checkSimParams, sampleCount, simulate, simulateChecked } from '../lib/engine/sim/monte-carlo';
 import { checkPropParams, simulatePropChecked } from '../lib/engine/sim/prop-pass';
 import { err, ok } from '../lib/engine/result';
@@ -17,7 +17,8 @@ const WARM_MODELS: SimParams['model'][] = [
   { kind: 'bootstrap', historyCents: [-100, 0, 150] },
 ];
 
-const kept = new KeptTables();
+const recycler = new TableRecycler();
+const kept = new KeptTables(recycler);
 
 const api: SimWorkerApi = {
   warm() {
@@ -33,7 +34,7 @@ const api: SimWorkerApi = {
     try {
       const checked = checkSimParams(params);
       if (!checked.ok) return Promise.resolve(checked);
-      const { checkpointCents, ...r } = simulateChecked(checked.value, range);
+      const { checkpointCents, ...r } = simulateChecked(checked.value, range, false, (n) => recycler.take(n));
       const nc = r.checkpointSteps.length;
       if (nc > 0) kept.keep(run, checkpointCents, r.toPath - r.fromPath, nc);
       // The rows of the run's sample paths (the first few paths) go back with the chunk.

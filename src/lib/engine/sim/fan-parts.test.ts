@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KeptTables, splitColumnQuantiles } from './fan-parts';
+import { KeptTables, TableRecycler, splitColumnQuantiles } from './fan-parts';
 import {
   ChunkMerger,
   FAN_PROBS,
@@ -169,5 +169,40 @@ describe('the fan chart across workers', () => {
     merger.add(chunk);
     expect(() => merger.finish()).toThrow(RangeError);
     expect(() => new ChunkMerger(0, 10, 5, new Int32Array([0, 5])).add(chunk)).toThrow(RangeError);
+  });
+
+  it('recycles the tables of gathered and dropped runs, and a recycled table gives the same chunk', () => {
+    const recycler = new TableRecycler();
+    const kept = new KeptTables(recycler);
+    kept.keep(1, new Float64Array(6).fill(1), 3, 2);
+    kept.keep(2, new Float64Array(4).fill(2), 2, 2);
+    kept.count(1, new Float64Array([1, 1]), new Float64Array([1, 1]));
+    expect(kept.gather(1, new Int32Array(0)).length).toBe(0);
+    kept.drop(2);
+    expect(kept.size).toBe(0);
+    expect(recycler.size).toBe(10);
+    const reused = recycler.take(6);
+    expect(reused[0]).toBe(1);
+    expect(recycler.take(6).length).toBe(6);
+    expect(recycler.size).toBe(4);
+    recycler.give(new Float64Array(9_000_000));
+    expect(recycler.size).toBe(4);
+
+    const params: SimParams = {
+      model: { kind: 'normal', meanCents: 3, sdCents: 400 },
+      startCents: 2000,
+      horizonSteps: 90,
+      paths: 50,
+      seed: 5,
+      fanCheckpoints: 9,
+    };
+    const checked = checkSimParams(params);
+    if (!checked.ok) throw new Error('bad params');
+    for (const scalar of [false, true]) {
+      const dirty = simulateChecked(checked.value, { fromPath: 3, toPath: 41 }, scalar, (n) =>
+        new Float64Array(n).fill(Number.NaN),
+      );
+      expect(dirty).toEqual(simulate(params, { fromPath: 3, toPath: 41 }));
+    }
   });
 });

@@ -23,6 +23,42 @@ import {
   type BucketLayout,
 } from './stats';
 
+/** Checkpoint doubles a worker keeps for reuse once their runs are done (64 MB). */
+const RECYCLE_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * Checkpoint tables to reuse: a fresh table's pages are faulted in as the walk first writes them, which
+ * cost about as much as the walk's arithmetic for the normal model. A run's chunks have one size (but
+ * the last), and a run is usually repeated with the same sizes (re-runs, stake candidates, scenarios).
+ */
+export class TableRecycler {
+  private readonly free = new Map<number, Float64Array[]>();
+  private kept = 0;
+
+  /** A table of `length` doubles, with anything in it (the walk writes every cell). */
+  take(length: number): Float64Array {
+    const list = this.free.get(length);
+    const t = list?.pop();
+    if (!t) return new Float64Array(length);
+    this.kept -= length;
+    return t;
+  }
+
+  /** Takes a table back for reuse, unless that would keep more than RECYCLE_LIMIT doubles. */
+  give(t: Float64Array): void {
+    if (t.length === 0 || this.kept + t.length > RECYCLE_LIMIT) return;
+    let list = this.free.get(t.length);
+    if (!list) this.free.set(t.length, (list = []));
+    list.push(t);
+    this.kept += t.length;
+  }
+
+  /** Doubles held for reuse. */
+  get size(): number {
+    return this.kept;
+  }
+}
+
 interface KeptRun {
   tables: { data: Float64Array; rows: number }[];
   cols: number;
@@ -33,6 +69,9 @@ interface KeptRun {
 /** A worker's checkpoint tables of the runs in progress, by run id. */
 export class KeptTables {
   private readonly runs = new Map<number, KeptRun>();
+
+  /** `recycler`, when given, gets the tables of runs gathered or dropped. */
+  constructor(private readonly recycler?: TableRecycler) {}
 
   /** Keeps `rows` rows of `cols` columns (row-major) of run `run`. */
   keep(run: number, data: Float64Array, rows: number, cols: number): void {
@@ -64,18 +103,23 @@ export class KeptTables {
    */
   gather(run: number, wanted: Int32Array): Float64Array {
     const r = this.runs.get(run);
-    this.runs.delete(run);
     if (!r) return new Float64Array(0);
-    if (!r.layout || !r.counts) throw new RangeError(`run ${run} was not counted before the gather`);
+    if (!r.layout || !r.counts) {
+      this.drop(run);
+      throw new RangeError(`run ${run} was not counted before the gather`);
+    }
     const cursor = gatherCursor(wanted, r.counts);
     const out = new Float64Array(cursor.size);
     for (const t of r.tables) gatherBuckets(r.layout, t.data, t.rows, cursor.next, out);
+    this.drop(run);
     return out;
   }
 
   /** Forgets a run (cancelled, failed, or one with nothing to gather). */
   drop(run: number): void {
+    const r = this.runs.get(run);
     this.runs.delete(run);
+    if (r && this.recycler) for (const t of r.tables) this.recycler.give(t.data);
   }
 
   /** How many runs are kept (for tests: a finished run must leave nothing behind). */
