@@ -26,6 +26,7 @@ interface LanesExports {
   walk(from: number, to: number, floor: number): number;
   begin(seed: number, first: number, used: number, start: number, mark: number): void;
   finishNormals(out: number, alive: number, mean: number, sd: number, round: number): void;
+  fillRest(): void;
 }
 
 // Byte offsets of lanes.wat's memory layout (see its header).
@@ -42,7 +43,10 @@ const Z = 24576;
 const X = 32768;
 const U = 40960;
 const CPI = 7360;
-const CPB = 65536;
+const ROWS = 7364;
+const MINS = 7368;
+const MAXS = 7372;
+const NC = 7376;
 const CPK = 73728;
 const STEPS = 131072;
 /** Steps per block: as the scalar engine's STEP_BLOCK (the rejected draws are finished per block). */
@@ -110,6 +114,40 @@ function loadSteps(steps: Float64Array): void {
   views();
   f64.set(steps, STEPS >> 3);
   loadedSteps = steps;
+}
+
+/**
+ * Prepares the module for a chunk of `sim` (`lanesFit(sim)` must be true): the bootstrap steps, and past
+ * them the group's checkpoint rows and the chunk's per-checkpoint min and max, which the walk keeps.
+ */
+export function beginLanesChunk(sim: CheckedSim): void {
+  const w = lanes!;
+  const c = sim.model.components[0]!;
+  const len = c.kind === KIND_BOOTSTRAP ? c.steps.length : 0;
+  if (len > 0) loadSteps(c.steps);
+  const nc = sim.checkpointSteps.length;
+  const rows = STEPS + len * 8;
+  const mins = rows + 4 * nc * 8;
+  const maxs = mins + nc * 8;
+  const need = maxs + nc * 8;
+  const have = w.memory.buffer.byteLength;
+  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
+  views();
+  i32[ROWS >> 2] = rows;
+  i32[MINS >> 2] = mins;
+  i32[MAXS >> 2] = maxs;
+  i32[NC >> 2] = nc;
+  f64.fill(Number.POSITIVE_INFINITY, mins >> 3, (mins >> 3) + nc);
+  f64.fill(Number.NEGATIVE_INFINITY, maxs >> 3, (maxs >> 3) + nc);
+}
+
+/** The chunk's per-checkpoint min and max since `beginLanesChunk`, into `min` and `max`. */
+export function lanesChunkRanges(min: Float64Array, max: Float64Array): void {
+  const nc = i32[NC >> 2]!;
+  const mins = i32[MINS >> 2]! >> 3;
+  const maxs = i32[MAXS >> 2]! >> 3;
+  min.set(f64.subarray(mins, mins + nc));
+  max.set(f64.subarray(maxs, maxs + nc));
 }
 
 /** Lane states in and out of a scalar generator for the rare draws. */
@@ -192,8 +230,6 @@ export function walkLanes(
 ): void {
   const w = lanes!;
   const c = sim.model.components[0]!;
-  if (c.kind === KIND_BOOTSTRAP) loadSteps(c.steps);
-  views();
   const rng = laneRng;
   const horizon = sim.horizonSteps;
   const stopLoss = -sim.stopLossCents;
@@ -215,11 +251,8 @@ export function walkLanes(
   }
   // Bit l set while lane l is not ruined.
   let alive = 15;
-  let ci = 0;
-  if (nc > 0) {
-    for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc] = start;
-    ci = 1;
-  }
+  // begin stored checkpoint 0 (the start); the walk stores the others as it passes them.
+  let ci = nc > 0 ? 1 : 0;
   let untilW = wEvery;
   const buf = BUF >> 3;
   let t = 0;
@@ -277,12 +310,13 @@ export function walkLanes(
       }
       k = e + 1;
     }
-    for (let q = 0; q < inBlock; q++, ci++)
-      for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(CPB >> 3) + q * 4 + l]!;
+    ci += inBlock;
     t += n;
   }
   // A ruined path keeps its bankroll at ruin for the remaining checkpoints.
-  for (; ci < nc; ci++) for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(B >> 3) + l]!;
+  w.fillRest();
+  const rows = i32[ROWS >> 2]! >> 3;
+  cp.set(f64.subarray(rows, rows + lanesUsed * nc), firstRow * nc);
   for (let l = 0; l < 4; l++) {
     out.final[l] = f64[(B >> 3) + l]!;
     out.maxDrawdown[l] = f64[(MDD >> 3) + l]!;

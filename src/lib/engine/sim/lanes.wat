@@ -14,9 +14,10 @@
 ;; 7200 B, 7232 PEAK, 7264 MDD, 7296 MARK (f64[4] each), 7328 ALIVE (i64[4]: all ones, or 0 once ruined)
 ;; 8192 REJU   rejected 32-bit draws, i32[4][256]    12288 REJK  their steps, i32[4][256]
 ;; 16384 BUF   step results f64[256*4]; 24576 Z, 32768 X, 40960 U: Student-t scratch, f64[256*4] each
-;; 7360 CPI    index of the block's next checkpoint in CPK (i32)
-;; 65536 CPB   bankrolls at the block's checkpoints, f64[256][4]; 73728 CPK their steps, i32[257], ascending,
-;;             ending with a step beyond the block
+;; 7360 CPI    index of the block's next checkpoint in CPK (i32); 7364 ROWS, 7368 MINS, 7372 MAXS (i32
+;;             addresses of the group's checkpoint rows f64[4][NC] and the chunk's per-checkpoint min and
+;;             max f64[NC], set by lanes.ts past STEPS), 7376 NC, 7380 CG: the group's next checkpoint
+;; 73728 CPK   the block's checkpoint steps, i32[257], ascending, ending with a step beyond the block
 ;; 131072 STEPS bootstrap step results, f64[len] (memory grown by lanes.ts)
 (module
   (import "m" "exp" (func $exp (param f64) (result f64)))
@@ -127,6 +128,42 @@
       (i64.const 0x94d049bb133111eb)))
     (i64.xor (local.get $z) (i64.shr_u (local.get $z) (i64.const 31))))
 
+  ;; Stores the four bankrolls as checkpoint cg of the group's rows (ROWS at [7364], lane l's row l, NC at
+  ;; [7376] checkpoints each) and folds them into the chunk's per-checkpoint min and max (MINS at [7368],
+  ;; MAXS at [7372]) lane by lane as `x < min`, `x > max`, the order and tests simulateChecked used.
+  (func $storeCp (param $cg i32) (param $lo v128) (param $hi v128)
+    (local $row i32) (local $at i32) (local $mn i32) (local $mx i32) (local $x f64) (local $m f64) (local $l i32)
+    (local.set $row (i32.shl (i32.load (i32.const 7376)) (i32.const 3)))
+    (local.set $at (i32.add (i32.load (i32.const 7364)) (i32.shl (local.get $cg) (i32.const 3))))
+    (local.set $mn (i32.add (i32.load (i32.const 7368)) (i32.shl (local.get $cg) (i32.const 3))))
+    (local.set $mx (i32.add (i32.load (i32.const 7372)) (i32.shl (local.get $cg) (i32.const 3))))
+    (loop $lane
+      (local.set $x (select (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo))
+        (i32.eqz (i32.and (local.get $l) (i32.const 1)))))
+      (if (i32.ge_u (local.get $l) (i32.const 2))
+        (then (local.set $x (select (f64x2.extract_lane 0 (local.get $hi)) (f64x2.extract_lane 1 (local.get $hi))
+          (i32.eqz (i32.and (local.get $l) (i32.const 1)))))))
+      (f64.store (local.get $at) (local.get $x))
+      (local.set $m (f64.load (local.get $mn)))
+      (if (f64.lt (local.get $x) (local.get $m)) (then (f64.store (local.get $mn) (local.get $x))))
+      (local.set $m (f64.load (local.get $mx)))
+      (if (f64.gt (local.get $x) (local.get $m)) (then (f64.store (local.get $mx) (local.get $x))))
+      (local.set $at (i32.add (local.get $at) (local.get $row)))
+      (local.set $l (i32.add (local.get $l) (i32.const 1)))
+      (br_if $lane (i32.lt_u (local.get $l) (i32.const 4)))))
+
+  ;; The checkpoints after the group's last walked step (all its lanes ruined): the bankrolls at ruin.
+  (func (export "fillRest")
+    (local $cg i32)
+    (local.set $cg (i32.load (i32.const 7380)))
+    (block $done
+      (loop $cp
+        (br_if $done (i32.ge_u (local.get $cg) (i32.load (i32.const 7376))))
+        (call $storeCp (local.get $cg) (v128.load (i32.const 7200)) (v128.load (i32.const 7216)))
+        (local.set $cg (i32.add (local.get $cg) (i32.const 1)))
+        (br $cp)))
+    (i32.store (i32.const 7380) (local.get $cg)))
+
   ;; Starts a group: lane l walks path first + l (path first when l >= used), seeded exactly as rng.ts's
   ;; Xoshiro128.seedPath (key = mix(seed + (path + 1) * G), state = mix(key + G), mix(key + 2G), an all-zero
   ;; state replaced by s0 = 1), with B = PEAK = start, MDD = 0, MARK = mark and every lane alive.
@@ -160,7 +197,13 @@
     (v128.store (i32.const 7296) (f64x2.splat (local.get $mark)))
     (v128.store (i32.const 7312) (f64x2.splat (local.get $mark)))
     (v128.store (i32.const 7328) (v128.const i32x4 -1 -1 -1 -1))
-    (v128.store (i32.const 7344) (v128.const i32x4 -1 -1 -1 -1)))
+    (v128.store (i32.const 7344) (v128.const i32x4 -1 -1 -1 -1))
+    ;; checkpoint 0 is the start
+    (i32.store (i32.const 7380) (i32.const 0))
+    (if (i32.load (i32.const 7376))
+      (then
+        (call $storeCp (i32.const 0) (f64x2.splat (local.get $start)) (f64x2.splat (local.get $start)))
+        (i32.store (i32.const 7380) (i32.const 1)))))
 
   ;; Ziggurat fast path for n steps of the four lanes into out: z = j * WN[i] for u = next(), i = u & 511,
   ;; j = u >>> 9 when j < KN[i]; with round set, mean + sd * z rounded half to even to cents (1.5 * 2^52
@@ -418,12 +461,12 @@
   ;; Walks steps [from, to) of BUF: b += step (nothing once a lane is ruined), peak = max(peak, b),
   ;; mdd = max(mdd, peak - b). pmax is a single instruction where max must order NaN and -0; neither can
   ;; occur (whole cents, and x - x is +0), so both give Math.max's result. After a step listed in CPK
-  ;; (from CPI on) the four bankrolls go to CPB. Stops after the first step at which a live lane has
+  ;; (from CPI on) the four bankrolls go to checkpoint CG of ROWS. Stops after the first step at which a live lane has
   ;; b >= MARK or b <= floor and returns that step for lanes.ts to record; returns -1 at `to`.
   (func (export "walk") (param $from i32) (param $to i32) (param $floor f64) (result i32)
     (local $blo v128) (local $bhi v128) (local $plo v128) (local $phi v128) (local $dlo v128) (local $dhi v128)
     (local $mlo v128) (local $mhi v128) (local $alo v128) (local $ahi v128) (local $fl v128)
-    (local $k i32) (local $p i32) (local $r i32) (local $ci i32) (local $cpk i32)
+    (local $k i32) (local $p i32) (local $r i32) (local $ci i32) (local $cpk i32) (local $cg i32)
     (local.set $blo (v128.load (i32.const 7200)))
     (local.set $bhi (v128.load (i32.const 7216)))
     (local.set $plo (v128.load (i32.const 7232)))
@@ -436,6 +479,7 @@
     (local.set $ahi (v128.load (i32.const 7344)))
     (local.set $fl (f64x2.splat (local.get $floor)))
     (local.set $ci (i32.load (i32.const 7360)))
+    (local.set $cg (i32.load (i32.const 7380)))
     (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))
     (local.set $r (i32.const -1))
     (local.set $k (local.get $from))
@@ -451,8 +495,8 @@
         (local.set $dhi (f64x2.pmax (local.get $dhi) (f64x2.sub (local.get $phi) (local.get $bhi))))
         (if (i32.eq (local.get $k) (local.get $cpk))
           (then
-            (v128.store offset=65536 (i32.shl (local.get $ci) (i32.const 5)) (local.get $blo))
-            (v128.store offset=65552 (i32.shl (local.get $ci) (i32.const 5)) (local.get $bhi))
+            (call $storeCp (local.get $cg) (local.get $blo) (local.get $bhi))
+            (local.set $cg (i32.add (local.get $cg) (i32.const 1)))
             (local.set $ci (i32.add (local.get $ci) (i32.const 1)))
             (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))))
         (if (v128.any_true (v128.or
@@ -471,5 +515,6 @@
     (v128.store (i32.const 7264) (local.get $dlo))
     (v128.store (i32.const 7280) (local.get $dhi))
     (i32.store (i32.const 7360) (local.get $ci))
+    (i32.store (i32.const 7380) (local.get $cg))
     (local.get $r))
 )

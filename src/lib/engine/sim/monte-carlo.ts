@@ -11,7 +11,7 @@ import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { CompiledModel } from './distributions';
 import { compileModel, fillSteps } from './distributions';
-import { lanesFit, walkLanes, type LaneOut } from './lanes';
+import { beginLanesChunk, lanesChunkRanges, lanesFit, walkLanes, type LaneOut } from './lanes';
 import { Xoshiro128, assertSeed } from './rng';
 import { columnQuantiles, quantiles, varCvar } from './stats';
 import type { Percentiles, PathRange, SimChunkResult, SimParams, SimSummary } from './types';
@@ -193,6 +193,8 @@ export function simulateChecked(
   let targetHitCount = 0;
   // Four paths at a time in WebAssembly where the model allows (bit-identical, see lanes.ts).
   const inLanes = !scalarOnly && lanesFit(sim);
+  // The lanes keep the checkpoints' min and max themselves.
+  if (inLanes) beginLanesChunk(sim);
   for (let p = 0; p < count;) {
     let used = 1;
     if (inLanes) {
@@ -213,13 +215,15 @@ export function simulateChecked(
       targetStep[p] = laneOut.targetStep[l]!;
       if (ruinStep[p]! >= 0) ruinedCount++;
       if (targetStep[p]! >= 0) targetHitCount++;
-      for (let c = 0, k = p * nc; c < nc; c++, k++) {
-        const x = checkpointCents[k]!;
-        if (x < checkpointMin[c]!) checkpointMin[c] = x;
-        if (x > checkpointMax[c]!) checkpointMax[c] = x;
-      }
+      if (!inLanes)
+        for (let c = 0, k = p * nc; c < nc; c++, k++) {
+          const x = checkpointCents[k]!;
+          if (x < checkpointMin[c]!) checkpointMin[c] = x;
+          if (x > checkpointMax[c]!) checkpointMax[c] = x;
+        }
     }
   }
+  if (inLanes) lanesChunkRanges(checkpointMin, checkpointMax);
   return {
     fromPath,
     toPath,
