@@ -140,6 +140,32 @@ export function countBuckets(
 }
 
 /**
+ * For each column (in order) and each rank (ascending), the bucket holding that order statistic and how
+ * many values of the column lie in lower buckets, found in one pass over the column's counts.
+ */
+function locateRanks(
+  layout: BucketLayout,
+  counts: Int32Array,
+  rows: number,
+  ranks: readonly number[],
+  visit: (c: number, rank: number, slot: number, before: number) => void,
+): void {
+  const sorted = [...ranks].sort((a, b) => a - b);
+  for (const r of sorted)
+    if (!(r >= 0 && r < rows)) throw new RangeError(`rank ${r} is outside 0..${rows - 1}`);
+  for (let c = 0; c < layout.cols; c++) {
+    if (layout.scale[c] === 0) continue;
+    const base = c * BUCKETS;
+    let b = 0;
+    let before = 0;
+    for (const r of sorted) {
+      while (before + counts[base + b]! <= r) before += counts[base + b++]!;
+      visit(c, r, base + b, before);
+    }
+  }
+}
+
+/**
  * The buckets (indices c * BUCKETS + b, ascending) that hold the order statistics `ranks` (0-based, each
  * below `rows`) of some non-constant column, given the whole table's counts.
  */
@@ -150,19 +176,9 @@ export function wantedBuckets(
   ranks: readonly number[],
 ): Int32Array {
   const out: number[] = [];
-  for (let c = 0; c < layout.cols; c++) {
-    if (layout.scale[c] === 0) continue;
-    const base = c * BUCKETS;
-    const inColumn = new Set<number>();
-    for (const r of ranks) {
-      if (!(r >= 0 && r < rows)) throw new RangeError(`rank ${r} is outside 0..${rows - 1}`);
-      let b = 0;
-      let before = 0;
-      while (before + counts[base + b]! <= r) before += counts[base + b++]!;
-      inColumn.add(base + b);
-    }
-    out.push(...[...inColumn].sort((a, b) => a - b));
-  }
+  locateRanks(layout, counts, rows, ranks, (_c, _r, slot) => {
+    if (out[out.length - 1] !== slot) out.push(slot);
+  });
   return Int32Array.from(out);
 }
 
@@ -182,7 +198,8 @@ export function gatherCursor(wanted: Int32Array, counts: Int32Array): { next: In
 
 /**
  * Copies the values of a table that fall in wanted buckets to `out`, advancing `next` (see
- * `gatherCursor`): call it on each part of a table with the same cursor to gather them all.
+ * `gatherCursor`): call it on each part of a table with the same cursor to gather them all. Values land
+ * in any order within their bucket.
  */
 export function gatherBuckets(
   layout: BucketLayout,
@@ -220,28 +237,22 @@ export function pickRanks(
 ): Map<number, Float64Array> {
   const { cols, min, scale } = layout;
   const stat = new Map(ranks.map((r) => [r, new Float64Array(cols)] as const));
-  const startOf = new Map<number, number>();
-  let size = 0;
-  for (const slot of wanted) {
-    startOf.set(slot, size);
-    values.subarray(size, size + counts[slot]!).sort();
-    size += counts[slot]!;
-  }
-  for (let c = 0; c < cols; c++) {
-    if (scale[c] === 0) {
-      for (const r of ranks) stat.get(r)![c] = min[c]!;
-      continue;
+  for (let c = 0; c < cols; c++) if (scale[c] === 0) for (const v of stat.values()) v[c] = min[c]!;
+  // `wanted` is ascending, as locateRanks visits buckets: follow it with one pointer.
+  let w = -1;
+  let from = 0;
+  let sortedUpTo = -1;
+  locateRanks(layout, counts, rows, ranks, (c, r, slot, before) => {
+    while (w < 0 || wanted[w] !== slot) {
+      if (w >= 0) from += counts[wanted[w]!]!;
+      if (++w >= wanted.length) throw new RangeError(`bucket ${slot} was not gathered`);
     }
-    const base = c * BUCKETS;
-    for (const r of ranks) {
-      let b = 0;
-      let before = 0;
-      while (before + counts[base + b]! <= r) before += counts[base + b++]!;
-      const from = startOf.get(base + b);
-      if (from === undefined) throw new RangeError(`bucket ${base + b} was not gathered`);
-      stat.get(r)![c] = values[from + r - before]!;
+    if (sortedUpTo < w) {
+      values.subarray(from, from + counts[slot]!).sort();
+      sortedUpTo = w;
     }
-  }
+    stat.get(r)![c] = values[from + r - before]!;
+  });
   return stat;
 }
 
