@@ -12,7 +12,7 @@
  * were at ruin, like a scalar path that stopped.
  */
 import type { CompiledComponent } from './distributions';
-import { FN, KIND_BOOTSTRAP, KIND_NORMAL, KN, WN, gammaDraw, tStep } from './distributions';
+import { FN, KIND_BOOTSTRAP, KIND_NORMAL, KIND_STUDENT_T, KN, WN, gammaDraw, tStep } from './distributions';
 import { LANES_WASM_BASE64 } from './lanes.wasm';
 import type { CheckedSim } from './monte-carlo';
 import { Xoshiro128 } from './rng';
@@ -23,8 +23,17 @@ interface LanesExports {
   fillUniform(out: number, n: number): void;
   fillBoot(n: number, len: number, reject: number): void;
   tSqueeze(n: number, mean: number, scale: number, d: number, a: number, gc: number): number;
-  walk(from: number, to: number, floor: number): number;
-  begin(seed: number, first: number, used: number, start: number, mark: number): void;
+  walk(from: number, to: number, floor: number, t: number): number;
+  begin(seed: number, first: number, used: number, start: number, mark: number, hit0: number): void;
+  group(
+    kind: number,
+    horizon: number,
+    floor: number,
+    mean: number,
+    sd: number,
+    len: number,
+    reject: number,
+  ): void;
   finishNormals(out: number, alive: number, mean: number, sd: number, round: number): void;
   fillRest(): void;
 }
@@ -42,12 +51,13 @@ const BUF = 16384;
 const Z = 24576;
 const X = 32768;
 const U = 40960;
-const CPI = 7360;
 const ROWS = 7364;
 const MINS = 7368;
 const MAXS = 7372;
 const NC = 7376;
-const CPK = 73728;
+const CPS = 7384;
+const TGT = 7392;
+const RUIN = 7408;
 const STEPS = 131072;
 /** Steps per block: as the scalar engine's STEP_BLOCK (the rejected draws are finished per block). */
 const BLOCK = 256;
@@ -129,7 +139,8 @@ export function beginLanesChunk(sim: CheckedSim): void {
   const rows = STEPS + len * 8;
   const mins = rows + 4 * nc * 8;
   const maxs = mins + nc * 8;
-  const need = maxs + nc * 8;
+  const cps = maxs + nc * 8;
+  const need = cps + nc * 4;
   const have = w.memory.buffer.byteLength;
   if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
   views();
@@ -137,6 +148,8 @@ export function beginLanesChunk(sim: CheckedSim): void {
   i32[MINS >> 2] = mins;
   i32[MAXS >> 2] = maxs;
   i32[NC >> 2] = nc;
+  i32[CPS >> 2] = cps;
+  i32.set(sim.checkpointSteps, cps >> 2);
   f64.fill(Number.POSITIVE_INFINITY, mins >> 3, (mins >> 3) + nc);
   f64.fill(Number.NEGATIVE_INFINITY, maxs >> 3, (maxs >> 3) + nc);
 }
@@ -240,19 +253,28 @@ export function walkLanes(
   const drain = sim.drainCentsPerStep;
   const floor = sim.ruinFloorCents;
   const target = sim.targetCents;
-  const cpSteps = sim.checkpointSteps;
-  const nc = cpSteps.length;
+  const nc = sim.checkpointSteps.length;
   const start = sim.startCents;
   const hit0 = start >= target ? 0 : -1;
-  w.begin(sim.seed, first, lanesUsed, start, hit0 === 0 ? Number.POSITIVE_INFINITY : target);
+  // begin also stores checkpoint 0 (the start); the walk stores the others as it passes them.
+  w.begin(sim.seed, first, lanesUsed, start, hit0 === 0 ? Number.POSITIVE_INFINITY : target, hit0);
+  if (!hasClamp && wEvery === 0 && drain === 0 && c.kind !== KIND_STUDENT_T) {
+    // The common case, all of it in WebAssembly: no JS per block.
+    const len = c.steps.length;
+    w.group(c.kind, horizon, floor, c.mean, c.scale, len, len > 0 ? (4294967296 - len) % len : 0);
+    finishGroup(lanesUsed, nc, cp, firstRow, out);
+    for (let l = 0; l < 4; l++) {
+      out.ruinStep[l] = i32[(RUIN >> 2) + l]!;
+      out.targetStep[l] = i32[(TGT >> 2) + l]!;
+    }
+    return;
+  }
   for (let l = 0; l < 4; l++) {
     out.ruinStep[l] = -1;
     out.targetStep[l] = hit0;
   }
   // Bit l set while lane l is not ruined.
   let alive = 15;
-  // begin stored checkpoint 0 (the start); the walk stores the others as it passes them.
-  let ci = nc > 0 ? 1 : 0;
   let untilW = wEvery;
   const buf = BUF >> 3;
   let t = 0;
@@ -282,16 +304,8 @@ export function walkLanes(
         for (let l = 0; l < 4; l++) f64[buf + k * 4 + l] = f64[buf + k * 4 + l]! - (d - prev);
         prev = d;
       }
-    // The block's checkpoints: the walk stores the bankrolls after each listed step.
-    let inBlock = 0;
-    while (ci + inBlock < nc && cpSteps[ci + inBlock]! - t - 1 < n) {
-      i32[(CPK >> 2) + inBlock] = cpSteps[ci + inBlock]! - t - 1;
-      inBlock++;
-    }
-    i32[(CPK >> 2) + inBlock] = 0x7fffffff;
-    i32[CPI >> 2] = 0;
     for (let k = 0; k < n;) {
-      const e = w.walk(k, n, floor);
+      const e = w.walk(k, n, floor, t);
       if (e < 0) break;
       // A live lane reached the target or the floor at step e (both are rare).
       for (let l = 0; l < 4; l++) {
@@ -310,11 +324,15 @@ export function walkLanes(
       }
       k = e + 1;
     }
-    ci += inBlock;
     t += n;
   }
   // A ruined path keeps its bankroll at ruin for the remaining checkpoints.
   w.fillRest();
+  finishGroup(lanesUsed, nc, cp, firstRow, out);
+}
+
+/** Copies a walked group's checkpoint rows into `cp` and its final bankrolls and drawdowns into `out`. */
+function finishGroup(lanesUsed: number, nc: number, cp: Float64Array, firstRow: number, out: LaneOut): void {
   const rows = i32[ROWS >> 2]! >> 3;
   cp.set(f64.subarray(rows, rows + lanesUsed * nc), firstRow * nc);
   for (let l = 0; l < 4; l++) {

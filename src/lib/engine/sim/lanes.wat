@@ -14,10 +14,9 @@
 ;; 7200 B, 7232 PEAK, 7264 MDD, 7296 MARK (f64[4] each), 7328 ALIVE (i64[4]: all ones, or 0 once ruined)
 ;; 8192 REJU   rejected 32-bit draws, i32[4][256]    12288 REJK  their steps, i32[4][256]
 ;; 16384 BUF   step results f64[256*4]; 24576 Z, 32768 X, 40960 U: Student-t scratch, f64[256*4] each
-;; 7360 CPI    index of the block's next checkpoint in CPK (i32); 7364 ROWS, 7368 MINS, 7372 MAXS (i32
-;;             addresses of the group's checkpoint rows f64[4][NC] and the chunk's per-checkpoint min and
-;;             max f64[NC], set by lanes.ts past STEPS), 7376 NC, 7380 CG: the group's next checkpoint
-;; 73728 CPK   the block's checkpoint steps, i32[257], ascending, ending with a step beyond the block
+;; 7364 ROWS, 7368 MINS, 7372 MAXS, 7384 CPS (i32 addresses of the group's checkpoint rows f64[4][NC], the
+;;             chunk's per-checkpoint min and max f64[NC] and the checkpoint steps i32[NC], set by lanes.ts
+;;             past STEPS), 7376 NC, 7380 CG: the group's next checkpoint; 7392 TGT, 7408 RUIN (i32[4])
 ;; 131072 STEPS bootstrap step results, f64[len] (memory grown by lanes.ts)
 (module
   (import "m" "exp" (func $exp (param f64) (result f64)))
@@ -88,7 +87,7 @@
   ;; Finishes the draws fillNormal rejected (REJN, REJU, REJK) in the lanes whose bit is set in alive, each
   ;; lane from its own stream after its block, as lanes.ts did: out's step k of lane l becomes the slow
   ;; path's z, or with round set mean + sd * z rounded half to even.
-  (func (export "finishNormals") (param $out i32) (param $alive i32) (param $mean f64) (param $sd f64) (param $round i32)
+  (func $finishNormals (export "finishNormals") (param $out i32) (param $alive i32) (param $mean f64) (param $sd f64) (param $round i32)
     (local $l i32) (local $r i32) (local $count i32) (local $z f64) (local $at i32)
     (block $lanes
       (loop $lane
@@ -153,7 +152,7 @@
       (br_if $lane (i32.lt_u (local.get $l) (i32.const 4)))))
 
   ;; The checkpoints after the group's last walked step (all its lanes ruined): the bankrolls at ruin.
-  (func (export "fillRest")
+  (func $fillRest (export "fillRest")
     (local $cg i32)
     (local.set $cg (i32.load (i32.const 7380)))
     (block $done
@@ -168,6 +167,7 @@
   ;; Xoshiro128.seedPath (key = mix(seed + (path + 1) * G), state = mix(key + G), mix(key + 2G), an all-zero
   ;; state replaced by s0 = 1), with B = PEAK = start, MDD = 0, MARK = mark and every lane alive.
   (func (export "begin") (param $seedf f64) (param $first i32) (param $used i32) (param $start f64) (param $mark f64)
+      (param $hit0 i32)
     (local $l i32) (local $key i64) (local $a i64) (local $b i64) (local $s0 i32) (local $seed i64)
     ;; the seed is an integer below 2^53, so exact as a double
     (local.set $seed (i64.trunc_f64_u (local.get $seedf)))
@@ -198,6 +198,8 @@
     (v128.store (i32.const 7312) (f64x2.splat (local.get $mark)))
     (v128.store (i32.const 7328) (v128.const i32x4 -1 -1 -1 -1))
     (v128.store (i32.const 7344) (v128.const i32x4 -1 -1 -1 -1))
+    (v128.store (i32.const 7392) (i32x4.splat (local.get $hit0)))
+    (v128.store (i32.const 7408) (v128.const i32x4 -1 -1 -1 -1))
     ;; checkpoint 0 is the start
     (i32.store (i32.const 7380) (i32.const 0))
     (if (i32.load (i32.const 7376))
@@ -208,7 +210,7 @@
   ;; Ziggurat fast path for n steps of the four lanes into out: z = j * WN[i] for u = next(), i = u & 511,
   ;; j = u >>> 9 when j < KN[i]; with round set, mean + sd * z rounded half to even to cents (1.5 * 2^52
   ;; added and taken away). Rejected draws are listed per lane (REJU, REJK) for lanes.ts to finish.
-  (func (export "fillNormal") (param $out i32) (param $n i32) (param $mean f64) (param $sd f64) (param $round i32)
+  (func $fillNormal (export "fillNormal") (param $out i32) (param $n i32) (param $mean f64) (param $sd f64) (param $round i32)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
     (local $m v128) (local $u v128) (local $t v128) (local $i v128) (local $j v128) (local $kn v128)
     (local $wlo v128) (local $whi v128) (local $zlo v128) (local $zhi v128) (local $acc v128)
@@ -351,7 +353,7 @@
 
   ;; n bootstrap steps per lane into BUF: STEPS[idx], idx the high 32 bits of u * len, drawing u again in
   ;; the lanes whose low 32 bits fall below reject = (2^32 - len) mod len (Lemire), for len <= 2^21.
-  (func (export "fillBoot") (param $n i32) (param $len i32) (param $reject i32)
+  (func $fillBoot (export "fillBoot") (param $n i32) (param $len i32) (param $reject i32)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
     (local $n0 v128) (local $n1 v128) (local $n2 v128) (local $n3 v128)
     (local $m v128) (local $u v128) (local $nu v128) (local $t v128) (local $lenv v128) (local $rejv v128)
@@ -458,15 +460,75 @@
         (br $pair)))
     (local.get $cnt))
 
+  ;; The block step (relative to block start t) after which checkpoint cg is taken: CPS[cg] - t - 1, CPS at
+  ;; [7384] being the checkpoint steps i32[NC]; past the last checkpoint a step no block reaches.
+  (func $cpStep (param $cg i32) (param $t i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get $cg) (i32.load (i32.const 7376)))
+      (then (i32.sub (i32.sub (i32.load (i32.add (i32.load (i32.const 7384)) (i32.shl (local.get $cg) (i32.const 2))))
+        (local.get $t)) (i32.const 1)))
+      (else (i32.const 0x7fffffff))))
+
+  ;; A whole group after begin, for the normal (kind 0, mean and sd) and bootstrap (kind 2, len and reject as
+  ;; fillBoot) models without clamps, withdrawals or drain: block after block of `horizon` steps, as
+  ;; lanes.ts's walkLanes does, with the events recorded here: lane l's first step with b >= MARK goes to
+  ;; TGT (i32[4] at 7392) and MARK becomes +Infinity; its first with b <= floor to RUIN (i32[4] at 7408),
+  ;; and the lane stops (ALIVE 0). Ends when every lane is ruined or at the horizon, checkpoints filled.
+  (func (export "group") (param $kind i32) (param $horizon i32) (param $floor f64) (param $mean f64) (param $sd f64)
+      (param $len i32) (param $reject i32)
+    (local $t i32) (local $n i32) (local $k i32) (local $e i32) (local $l i32) (local $alive i32) (local $b f64)
+    (local.set $alive (i32.const 15))
+    (block $end
+      (loop $block
+        (br_if $end (i32.or (i32.ge_s (local.get $t) (local.get $horizon)) (i32.eqz (local.get $alive))))
+        (local.set $n (i32.sub (local.get $horizon) (local.get $t)))
+        (if (i32.gt_s (local.get $n) (i32.const 256)) (then (local.set $n (i32.const 256))))
+        (if (i32.eqz (local.get $kind))
+          (then
+            (call $fillNormal (i32.const 16384) (local.get $n) (local.get $mean) (local.get $sd) (i32.const 1))
+            (call $finishNormals (i32.const 16384) (local.get $alive) (local.get $mean) (local.get $sd) (i32.const 1)))
+          (else (call $fillBoot (local.get $n) (local.get $len) (local.get $reject))))
+        (local.set $k (i32.const 0))
+        (block $walked
+          (loop $events
+            (br_if $walked (i32.ge_s (local.get $k) (local.get $n)))
+            (local.set $e (call $walk (local.get $k) (local.get $n) (local.get $floor) (local.get $t)))
+            (br_if $walked (i32.lt_s (local.get $e) (i32.const 0)))
+            ;; a live lane reached its mark or the floor after step e
+            (local.set $l (i32.const 0))
+            (loop $lane
+              (if (i32.and (local.get $alive) (i32.shl (i32.const 1) (local.get $l)))
+                (then
+                  (local.set $b (f64.load offset=7200 (i32.shl (local.get $l) (i32.const 3))))
+                  (if (f64.ge (local.get $b) (f64.load offset=7296 (i32.shl (local.get $l) (i32.const 3))))
+                    (then
+                      (i32.store offset=7392 (i32.shl (local.get $l) (i32.const 2))
+                        (i32.add (i32.add (local.get $t) (local.get $e)) (i32.const 1)))
+                      (f64.store offset=7296 (i32.shl (local.get $l) (i32.const 3)) (f64.const inf))))
+                  (if (f64.le (local.get $b) (local.get $floor))
+                    (then
+                      (i32.store offset=7408 (i32.shl (local.get $l) (i32.const 2))
+                        (i32.add (i32.add (local.get $t) (local.get $e)) (i32.const 1)))
+                      (local.set $alive (i32.and (local.get $alive)
+                        (i32.xor (i32.shl (i32.const 1) (local.get $l)) (i32.const -1))))
+                      (i64.store offset=7328 (i32.shl (local.get $l) (i32.const 3)) (i64.const 0))))))
+              (local.set $l (i32.add (local.get $l) (i32.const 1)))
+              (br_if $lane (i32.lt_u (local.get $l) (i32.const 4))))
+            (local.set $k (i32.add (local.get $e) (i32.const 1)))
+            (br $events)))
+        (local.set $t (i32.add (local.get $t) (local.get $n)))
+        (br $block)))
+    (call $fillRest))
+
   ;; Walks steps [from, to) of BUF: b += step (nothing once a lane is ruined), peak = max(peak, b),
   ;; mdd = max(mdd, peak - b). pmax is a single instruction where max must order NaN and -0; neither can
-  ;; occur (whole cents, and x - x is +0), so both give Math.max's result. After a step listed in CPK
-  ;; (from CPI on) the four bankrolls go to checkpoint CG of ROWS. Stops after the first step at which a live lane has
-  ;; b >= MARK or b <= floor and returns that step for lanes.ts to record; returns -1 at `to`.
-  (func (export "walk") (param $from i32) (param $to i32) (param $floor f64) (result i32)
+  ;; occur (whole cents, and x - x is +0), so both give Math.max's result. After the step of checkpoint CG
+  ;; (t: the block's first step in the path) the four bankrolls go to ROWS. Stops after the first step at
+  ;; which a live lane has b >= MARK or b <= floor and returns that step for the caller to record; returns
+  ;; -1 at `to`.
+  (func $walk (export "walk") (param $from i32) (param $to i32) (param $floor f64) (param $t i32) (result i32)
     (local $blo v128) (local $bhi v128) (local $plo v128) (local $phi v128) (local $dlo v128) (local $dhi v128)
     (local $mlo v128) (local $mhi v128) (local $alo v128) (local $ahi v128) (local $fl v128)
-    (local $k i32) (local $p i32) (local $r i32) (local $ci i32) (local $cpk i32) (local $cg i32)
+    (local $k i32) (local $p i32) (local $r i32) (local $cpk i32) (local $cg i32)
     (local.set $blo (v128.load (i32.const 7200)))
     (local.set $bhi (v128.load (i32.const 7216)))
     (local.set $plo (v128.load (i32.const 7232)))
@@ -478,9 +540,8 @@
     (local.set $alo (v128.load (i32.const 7328)))
     (local.set $ahi (v128.load (i32.const 7344)))
     (local.set $fl (f64x2.splat (local.get $floor)))
-    (local.set $ci (i32.load (i32.const 7360)))
     (local.set $cg (i32.load (i32.const 7380)))
-    (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))
+    (local.set $cpk (call $cpStep (local.get $cg) (local.get $t)))
     (local.set $r (i32.const -1))
     (local.set $k (local.get $from))
     (local.set $p (i32.add (i32.const 16384) (i32.shl (local.get $from) (i32.const 5))))
@@ -497,8 +558,7 @@
           (then
             (call $storeCp (local.get $cg) (local.get $blo) (local.get $bhi))
             (local.set $cg (i32.add (local.get $cg) (i32.const 1)))
-            (local.set $ci (i32.add (local.get $ci) (i32.const 1)))
-            (local.set $cpk (i32.load offset=73728 (i32.shl (local.get $ci) (i32.const 2))))))
+            (local.set $cpk (call $cpStep (local.get $cg) (local.get $t)))))
         (if (v128.any_true (v128.or
               (v128.and (local.get $alo) (v128.or (f64x2.ge (local.get $blo) (local.get $mlo)) (f64x2.le (local.get $blo) (local.get $fl))))
               (v128.and (local.get $ahi) (v128.or (f64x2.ge (local.get $bhi) (local.get $mhi)) (f64x2.le (local.get $bhi) (local.get $fl))))))
@@ -514,7 +574,6 @@
     (v128.store (i32.const 7248) (local.get $phi))
     (v128.store (i32.const 7264) (local.get $dlo))
     (v128.store (i32.const 7280) (local.get $dhi))
-    (i32.store (i32.const 7360) (local.get $ci))
     (i32.store (i32.const 7380) (local.get $cg))
     (local.get $r))
 )
