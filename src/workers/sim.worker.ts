@@ -4,6 +4,7 @@
  */
 import * as Comlink from 'comlink';
 import { KeptTables, TableRecycler } from '../lib/engine/sim/fan-parts';
+import { lanesBucketPasses } from '../lib/engine/sim/lanes';
 import { checkSimParams, sampleCount, simulate, simulateChecked } from '../lib/engine/sim/monte-carlo';
 import { checkPropParams, simulatePropChecked } from '../lib/engine/sim/prop-pass';
 import { err, ok } from '../lib/engine/result';
@@ -18,7 +19,7 @@ const WARM_MODELS: SimParams['model'][] = [
 ];
 
 const recycler = new TableRecycler();
-const kept = new KeptTables(recycler);
+const kept = new KeptTables(recycler, lanesBucketPasses() ?? undefined);
 
 const api: SimWorkerApi = {
   warm() {

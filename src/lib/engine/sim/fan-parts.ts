@@ -12,15 +12,15 @@
  */
 import {
   BUCKETS,
+  JS_BUCKET_PASSES,
   bucketLayout,
-  countBuckets,
-  gatherBuckets,
   gatherCursor,
   interpolate,
   pickRanks,
   ranksFor,
   wantedBuckets,
   type BucketLayout,
+  type BucketPasses,
 } from './stats';
 
 /** Checkpoint doubles a worker keeps for reuse once their runs are done (64 MB). */
@@ -70,8 +70,14 @@ interface KeptRun {
 export class KeptTables {
   private readonly runs = new Map<number, KeptRun>();
 
-  /** `recycler`, when given, gets the tables of runs gathered or dropped. */
-  constructor(private readonly recycler?: TableRecycler) {}
+  /**
+   * `recycler`, when given, gets the tables of runs gathered or dropped; `passes` count and gather them
+   * (the workers pass the WebAssembly ones).
+   */
+  constructor(
+    private readonly recycler?: TableRecycler,
+    private readonly passes: BucketPasses = JS_BUCKET_PASSES,
+  ) {}
 
   /** Keeps `rows` rows of `cols` columns (row-major) of run `run`. */
   keep(run: number, data: Float64Array, rows: number, cols: number): void {
@@ -91,7 +97,7 @@ export class KeptTables {
     const layout = bucketLayout(min, max);
     if (layout.cols !== r.cols) throw new RangeError('min and max do not match the tables');
     const counts = new Int32Array(r.cols * BUCKETS);
-    for (const t of r.tables) countBuckets(layout, t.data, t.rows, counts);
+    this.passes.count(layout, r.tables, counts);
     r.layout = layout;
     r.counts = counts;
     return counts.slice();
@@ -110,7 +116,7 @@ export class KeptTables {
     }
     const cursor = gatherCursor(wanted, r.counts);
     const out = new Float64Array(cursor.size);
-    for (const t of r.tables) gatherBuckets(r.layout, t.data, t.rows, cursor.next, out);
+    this.passes.gather(r.layout, r.tables, cursor.next, out);
     this.drop(run);
     return out;
   }

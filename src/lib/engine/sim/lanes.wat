@@ -576,4 +576,49 @@
     (v128.store (i32.const 7280) (local.get $dhi))
     (i32.store (i32.const 7380) (local.get $cg))
     (local.get $r))
+
+  ;; The fan chart's passes over a checkpoint table (stats.ts's countBuckets and gatherBuckets, the same
+  ;; operations): value x of column c goes to bucket min(trunc((x - min[c]) * scale[c]), 4095) of
+  ;; column c. countTable adds 1 to counts[c * 4096 + bucket] (i32) per value; gatherTable copies each
+  ;; value whose bucket has next[...] >= 0 to out at that position and advances it.
+  (func (export "countTable") (param $data i32) (param $rows i32) (param $cols i32) (param $min i32)
+      (param $scale i32) (param $counts i32)
+    (local $end i32) (local $c i32) (local $b i32) (local $at i32)
+    (local.set $end (i32.add (local.get $data) (i32.shl (i32.mul (local.get $rows) (local.get $cols)) (i32.const 3))))
+    (block $done
+      (loop $value
+        (br_if $done (i32.ge_u (local.get $data) (local.get $end)))
+        (local.set $b (i32.trunc_sat_f64_s (f64.mul
+          (f64.sub (f64.load (local.get $data)) (f64.load (i32.add (local.get $min) (i32.shl (local.get $c) (i32.const 3)))))
+          (f64.load (i32.add (local.get $scale) (i32.shl (local.get $c) (i32.const 3)))))))
+        (local.set $b (select (local.get $b) (i32.const 4095) (i32.lt_s (local.get $b) (i32.const 4096))))
+        (local.set $at (i32.add (local.get $counts) (i32.shl (i32.add (i32.shl (local.get $c) (i32.const 12)) (local.get $b)) (i32.const 2))))
+        (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (if (i32.eq (local.get $c) (local.get $cols)) (then (local.set $c (i32.const 0))))
+        (local.set $data (i32.add (local.get $data) (i32.const 8)))
+        (br $value))))
+
+  (func (export "gatherTable") (param $data i32) (param $rows i32) (param $cols i32) (param $min i32)
+      (param $scale i32) (param $next i32) (param $out i32)
+    (local $end i32) (local $c i32) (local $b i32) (local $at i32) (local $slot i32) (local $x f64)
+    (local.set $end (i32.add (local.get $data) (i32.shl (i32.mul (local.get $rows) (local.get $cols)) (i32.const 3))))
+    (block $done
+      (loop $value
+        (br_if $done (i32.ge_u (local.get $data) (local.get $end)))
+        (local.set $x (f64.load (local.get $data)))
+        (local.set $b (i32.trunc_sat_f64_s (f64.mul
+          (f64.sub (local.get $x) (f64.load (i32.add (local.get $min) (i32.shl (local.get $c) (i32.const 3)))))
+          (f64.load (i32.add (local.get $scale) (i32.shl (local.get $c) (i32.const 3)))))))
+        (local.set $b (select (local.get $b) (i32.const 4095) (i32.lt_s (local.get $b) (i32.const 4096))))
+        (local.set $slot (i32.add (local.get $next) (i32.shl (i32.add (i32.shl (local.get $c) (i32.const 12)) (local.get $b)) (i32.const 2))))
+        (local.set $at (i32.load (local.get $slot)))
+        (if (i32.ge_s (local.get $at) (i32.const 0))
+          (then
+            (f64.store (i32.add (local.get $out) (i32.shl (local.get $at) (i32.const 3))) (local.get $x))
+            (i32.store (local.get $slot) (i32.add (local.get $at) (i32.const 1)))))
+        (local.set $c (i32.add (local.get $c) (i32.const 1)))
+        (if (i32.eq (local.get $c) (local.get $cols)) (then (local.set $c (i32.const 0))))
+        (local.set $data (i32.add (local.get $data) (i32.const 8)))
+        (br $value))))
 )

@@ -139,6 +139,31 @@ export function countBuckets(
     }
 }
 
+/** A part of a table split by rows: `rows` rows of the layout's columns, row-major. */
+export interface TablePart {
+  data: Float64Array;
+  rows: number;
+}
+
+/**
+ * The count and gather passes over the parts of a table, as `countBuckets` and `gatherBuckets` do them
+ * (the simulation workers use the same passes in WebAssembly, lanes.ts).
+ */
+export interface BucketPasses {
+  count(layout: BucketLayout, parts: readonly TablePart[], counts: Int32Array): void;
+  gather(layout: BucketLayout, parts: readonly TablePart[], next: Int32Array, out: Float64Array): void;
+}
+
+/** The passes in JavaScript. */
+export const JS_BUCKET_PASSES: BucketPasses = {
+  count(layout, parts, counts) {
+    for (const p of parts) countBuckets(layout, p.data, p.rows, counts);
+  },
+  gather(layout, parts, next, out) {
+    for (const p of parts) gatherBuckets(layout, p.data, p.rows, next, out);
+  },
+};
+
 /**
  * For each column (in order) and each rank (ascending), the bucket holding that order statistic and how
  * many values of the column lie in lower buckets, found in one pass over the column's counts.
