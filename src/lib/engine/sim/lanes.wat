@@ -2,10 +2,12 @@
 ;;
 ;; Each lane runs its path's own xoshiro128** stream, so lane l draws exactly the numbers the scalar engine
 ;; draws for that path, in the same order; the arithmetic is the scalar code's, operation for operation, in
-;; IEEE doubles, so the results are bit-identical. Only the common paths live here: the Ziggurat fast path,
-;; uniforms, bootstrap indices and the walk. Rare work (Ziggurat tail and wedges, Gamma rejections, events
-;; such as ruin or a target hit, checkpoints) is done by lanes.ts from the state these functions leave in
-;; memory. Compiled to lanes.wasm.ts by scripts/build-sim-wasm.js; a test checks the two agree.
+;; IEEE doubles, so the results are bit-identical. Here: seeding, the Ziggurat (its tail and wedges with
+;; the imported Math.exp and Math.log), uniforms, bootstrap indices, the walk with its checkpoints, whole
+;; normal and bootstrap groups with their events, and the fan chart's count and gather passes. lanes.ts
+;; does the rest (Gamma rejections, clamps, withdrawals, drain, and the events of those runs) from the
+;; state these functions leave in memory. Compiled to lanes.wasm.ts by scripts/build-sim-wasm.js; a test
+;; checks the two agree.
 ;;
 ;; Memory (byte offsets; vectors hold lanes 0-3, f64 arrays are step-major: step k of lane l at k*4+l):
 ;;    0 STATE  xoshiro s0, s1, s2, s3 of the four lanes (i32x4 each)
