@@ -104,7 +104,7 @@ describe('the four-lane WebAssembly walk', () => {
       fc.property(
         fc.record(
           {
-            model: modelArb.filter((m) => m.kind !== 'student-t'),
+            model: modelArb,
             startCents: fc.integer({ min: 1000, max: 40_000 }),
             horizonSteps: fc.integer({ min: 1, max: 900 }),
             paths: fc.integer({ min: 1, max: 23 }),

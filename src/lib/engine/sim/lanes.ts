@@ -15,11 +15,10 @@
  * fan chart's count and gather passes for the workers (`lanesBucketPasses`).
  */
 import type { CompiledComponent } from './distributions';
-import { FN, KIND_BOOTSTRAP, KIND_NORMAL, KIND_STUDENT_T, KN, WN, gammaDraw, tStep } from './distributions';
+import { FN, KIND_BOOTSTRAP, KIND_NORMAL, KN, WN } from './distributions';
 import { LANES_WASM_BASE64 } from './lanes.wasm';
 import type { CheckedSim } from './monte-carlo';
 import { BUCKETS, type BucketLayout, type BucketPasses, type TablePart } from './stats';
-import { Xoshiro128 } from './rng';
 
 interface LanesExports {
   memory: WebAssembly.Memory;
@@ -37,6 +36,18 @@ interface LanesExports {
     sd: number,
     len: number,
     reject: number,
+    d: number,
+    a: number,
+    gc: number,
+  ): void;
+  tFinish(
+    pending: number,
+    alive: number,
+    mean: number,
+    scale: number,
+    d: number,
+    a: number,
+    gc: number,
   ): void;
   finishNormals(out: number, alive: number, mean: number, sd: number, round: number): void;
   fillRest(): void;
@@ -60,7 +71,6 @@ const B = 7200;
 const MDD = 7264;
 const MARK = 7296;
 const ALIVE = 7328;
-const REJU = 8192;
 const BUF = 16384;
 const Z = 24576;
 const X = 32768;
@@ -177,28 +187,8 @@ export function lanesChunkRanges(min: Float64Array, max: Float64Array): void {
   max.set(f64.subarray(maxs, maxs + nc));
 }
 
-/** Lane states in and out of a scalar generator for the rare draws. */
-function laneToRng(l: number, rng: Xoshiro128): void {
-  rng.s0 = i32[l]!;
-  rng.s1 = i32[4 + l]!;
-  rng.s2 = i32[8 + l]!;
-  rng.s3 = i32[12 + l]!;
-}
-function rngToLane(rng: Xoshiro128, l: number): void {
-  i32[l] = rng.s0;
-  i32[4 + l] = rng.s1;
-  i32[8 + l] = rng.s2;
-  i32[12 + l] = rng.s3;
-}
-
 /** Student-t steps for one block, as `fillStudentT` per lane (see distributions.ts). */
-function fillStudentT4(
-  w: LanesExports,
-  rng: Xoshiro128,
-  c: CompiledComponent,
-  n: number,
-  alive: number,
-): void {
+function fillStudentT4(w: LanesExports, c: CompiledComponent, n: number, alive: number): void {
   w.fillNormal(Z, n, 0, 1, 0);
   w.finishNormals(Z, alive, 0, 1, 0);
   w.fillNormal(X, n, 0, 1, 0);
@@ -206,30 +196,8 @@ function fillStudentT4(
   w.fillUniform(U, n);
   const { mean, scale, gammaShape: a, gammaD: d, gammaC: gc } = c;
   const pending = w.tSqueeze(n, mean, scale, d, a, gc);
-  if (pending === 0) return;
-  const mem = f64;
-  const list = i32;
-  // Steps whose attempt failed the squeeze, listed in step order: each lane finishes its own from its stream.
-  for (let l = 0; l < 4; l++) {
-    if ((alive & (1 << l)) === 0) continue;
-    let started = false;
-    for (let r = 0; r < pending; r++) {
-      const i = list[(REJU >> 2) + r]!;
-      if ((i & 3) !== l) continue;
-      if (!started) {
-        laneToRng(l, rng);
-        started = true;
-      }
-      const x = mem[(X >> 3) + i]!;
-      const wv = 1 + gc * x;
-      const v = wv * wv * wv;
-      const u = mem[(U >> 3) + i]!;
-      const g =
-        wv > 0 && Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)) ? d * v : gammaDraw(rng, d, gc);
-      mem[(BUF >> 3) + i] = tStep(mean + scale * (mem[(Z >> 3) + i]! / Math.sqrt(g / a)));
-    }
-    if (started) rngToLane(rng, l);
-  }
+  // Steps whose attempt failed the squeeze: each lane finishes its own from its stream.
+  if (pending > 0) w.tFinish(pending, alive, mean, scale, d, a, gc);
 }
 
 /** Per-path results of a group, written by `walkLanes` (indexed by lane). */
@@ -239,8 +207,6 @@ export interface LaneOut {
   ruinStep: Int32Array;
   targetStep: Int32Array;
 }
-
-const laneRng = new Xoshiro128();
 
 /**
  * Walks paths first .. first + lanesUsed - 1 (1 to 4 of them) of `sim`, writing each one's checkpoints
@@ -257,7 +223,6 @@ export function walkLanes(
 ): void {
   const w = lanes!;
   const c = sim.model.components[0]!;
-  const rng = laneRng;
   const horizon = sim.horizonSteps;
   const stopLoss = -sim.stopLossCents;
   const stopWin = sim.stopWinCents;
@@ -272,10 +237,11 @@ export function walkLanes(
   const hit0 = start >= target ? 0 : -1;
   // begin also stores checkpoint 0 (the start); the walk stores the others as it passes them.
   w.begin(sim.seed, first, lanesUsed, start, hit0 === 0 ? Number.POSITIVE_INFINITY : target, hit0);
-  if (!hasClamp && wEvery === 0 && drain === 0 && c.kind !== KIND_STUDENT_T) {
+  if (!hasClamp && wEvery === 0 && drain === 0) {
     // The common case, all of it in WebAssembly: no JS per block.
     const len = c.steps.length;
-    w.group(c.kind, horizon, floor, c.mean, c.scale, len, len > 0 ? (4294967296 - len) % len : 0);
+    const reject = len > 0 ? (4294967296 - len) % len : 0;
+    w.group(c.kind, horizon, floor, c.mean, c.scale, len, reject, c.gammaD, c.gammaShape, c.gammaC);
     finishGroup(lanesUsed, nc, cp, firstRow, out);
     for (let l = 0; l < 4; l++) {
       out.ruinStep[l] = i32[(RUIN >> 2) + l]!;
@@ -300,7 +266,7 @@ export function walkLanes(
     } else if (c.kind === KIND_BOOTSTRAP) {
       const len = c.steps.length;
       w.fillBoot(n, len, (4294967296 - len) % len);
-    } else fillStudentT4(w, rng, c, n, alive);
+    } else fillStudentT4(w, c, n, alive);
     if (hasClamp)
       for (let i = buf; i < buf + 4 * n; i++) {
         const r = f64[i]!;

@@ -304,7 +304,7 @@
     (v128.store (i32.const 48) (local.get $s3)))
 
   ;; n uniforms in (0, 1) per lane into out, each from two draws a, b: ((a >>> 5) * 2^26 + (b >>> 6) + 0.5) * 2^-53.
-  (func (export "fillUniform") (param $out i32) (param $n i32)
+  (func $fillUniform (export "fillUniform") (param $out i32) (param $n i32)
     (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
     (local $m v128) (local $a v128) (local $b v128) (local $t v128) (local $k i32) (local $p i32)
     (local.set $s0 (v128.load (i32.const 0)))
@@ -422,7 +422,7 @@
   ;; with w > 0, then mean + scale * z / sqrt(d v / a) capped at +-2^50 cents and rounded half to even.
   ;; The other steps (a few %) are listed at REJU as element indices k*4 + lane for lanes.ts (log test,
   ;; then a fresh Gamma draw); returns how many.
-  (func (export "tSqueeze") (param $n i32) (param $mean f64) (param $scale f64) (param $d f64) (param $a f64) (param $gc f64) (result i32)
+  (func $tSqueeze (export "tSqueeze") (param $n i32) (param $mean f64) (param $scale f64) (param $d f64) (param $a f64) (param $gc f64) (result i32)
     (local $x v128) (local $w v128) (local $v v128) (local $x2 v128) (local $ok v128) (local $val v128)
     (local $q i32) (local $p i32) (local $cnt i32) (local $pairs i32)
     (local.set $pairs (i32.shl (local.get $n) (i32.const 1)))
@@ -462,6 +462,89 @@
         (br $pair)))
     (local.get $cnt))
 
+  ;; A standard normal from $x0..$x3, as distributions.ts's normal: the fast path, else normalSlow.
+  (func $normal (result f64)
+    (local $u i32) (local $i i32) (local $j i32)
+    (local.set $u (call $next))
+    (local.set $i (i32.and (local.get $u) (i32.const 511)))
+    (local.set $j (i32.shr_u (local.get $u) (i32.const 9)))
+    (if (i32.lt_s (local.get $j) (i32.load offset=1024 (i32.shl (local.get $i) (i32.const 2))))
+      (then (return (f64.mul (f64.convert_i32_s (local.get $j))
+        (f64.load offset=3072 (i32.shl (local.get $i) (i32.const 3)))))))
+    (call $normalSlow (local.get $u)))
+
+  ;; A Gamma draw by Marsaglia and Tsang from $x0..$x3, as distributions.ts's gammaDraw (d, c as there).
+  (func $gammaDraw (param $d f64) (param $c f64) (result f64)
+    (local $x f64) (local $v f64) (local $u f64) (local $x2 f64)
+    (loop $try
+      (loop $positive
+        (local.set $x (call $normal))
+        (local.set $v (f64.add (f64.const 1) (f64.mul (local.get $c) (local.get $x))))
+        (br_if $positive (f64.le (local.get $v) (f64.const 0))))
+      (local.set $v (f64.mul (f64.mul (local.get $v) (local.get $v)) (local.get $v)))
+      (local.set $u (call $nextDouble))
+      (local.set $x2 (f64.mul (local.get $x) (local.get $x)))
+      (if (f64.lt (local.get $u) (f64.sub (f64.const 1) (f64.mul (f64.mul (f64.const 0.0331) (local.get $x2)) (local.get $x2))))
+        (then (return (f64.mul (local.get $d) (local.get $v)))))
+      (if (f64.lt (call $log (local.get $u))
+            (f64.add (f64.mul (f64.const 0.5) (local.get $x2))
+              (f64.mul (local.get $d) (f64.add (f64.sub (f64.const 1) (local.get $v)) (call $log (local.get $v))))))
+        (then (return (f64.mul (local.get $d) (local.get $v)))))
+      (br $try))
+    (unreachable))
+
+  ;; Finishes the Student-t steps tSqueeze listed (pending of them at REJU, element indices k * 4 + lane) in
+  ;; the lanes whose bit is set in alive, each lane from its own stream in list order, as lanes.ts did: the
+  ;; attempt's full log test, else a fresh Gamma draw; then mean + scale * z / sqrt(g / a) capped at
+  ;; +-2^50 and rounded half to even into BUF.
+  (func $tFinish (export "tFinish") (param $pending i32) (param $alive i32) (param $mean f64) (param $scale f64)
+      (param $d f64) (param $a f64) (param $gc f64)
+    (local $l i32) (local $r i32) (local $i i32) (local $x f64) (local $w f64) (local $v f64) (local $g f64) (local $y f64)
+    (local $ok i32)
+    (block $lanes
+      (loop $lane
+        (br_if $lanes (i32.ge_u (local.get $l) (i32.const 4)))
+        (if (i32.and (i32.shr_u (local.get $alive) (local.get $l)) (i32.const 1))
+          (then
+            (global.set $x0 (i32.load (i32.shl (local.get $l) (i32.const 2))))
+            (global.set $x1 (i32.load offset=16 (i32.shl (local.get $l) (i32.const 2))))
+            (global.set $x2 (i32.load offset=32 (i32.shl (local.get $l) (i32.const 2))))
+            (global.set $x3 (i32.load offset=48 (i32.shl (local.get $l) (i32.const 2))))
+            (local.set $r (i32.const 0))
+            (block $done
+              (loop $rej
+                (br_if $done (i32.ge_u (local.get $r) (local.get $pending)))
+                (local.set $i (i32.load offset=8192 (i32.shl (local.get $r) (i32.const 2))))
+                (if (i32.eq (i32.and (local.get $i) (i32.const 3)) (local.get $l))
+                  (then
+                    (local.set $x (f64.load offset=32768 (i32.shl (local.get $i) (i32.const 3))))
+                    (local.set $w (f64.add (f64.const 1) (f64.mul (local.get $gc) (local.get $x))))
+                    (local.set $v (f64.mul (f64.mul (local.get $w) (local.get $w)) (local.get $w)))
+                    (local.set $ok (i32.const 0))
+                    (if (f64.gt (local.get $w) (f64.const 0))
+                      (then
+                        (local.set $ok (f64.lt (call $log (f64.load offset=40960 (i32.shl (local.get $i) (i32.const 3))))
+                          (f64.add (f64.mul (f64.mul (f64.const 0.5) (local.get $x)) (local.get $x))
+                            (f64.mul (local.get $d) (f64.add (f64.sub (f64.const 1) (local.get $v)) (call $log (local.get $v)))))))))
+                    (local.set $g (if (result f64) (local.get $ok)
+                      (then (f64.mul (local.get $d) (local.get $v)))
+                      (else (call $gammaDraw (local.get $d) (local.get $gc)))))
+                    (local.set $y (f64.add (local.get $mean) (f64.mul (local.get $scale)
+                      (f64.div (f64.load offset=24576 (i32.shl (local.get $i) (i32.const 3)))
+                        (f64.sqrt (f64.div (local.get $g) (local.get $a)))))))
+                    (if (f64.gt (local.get $y) (f64.const 0x1p50)) (then (local.set $y (f64.const 0x1p50)))
+                      (else (if (f64.lt (local.get $y) (f64.const -0x1p50)) (then (local.set $y (f64.const -0x1p50))))))
+                    (f64.store offset=16384 (i32.shl (local.get $i) (i32.const 3))
+                      (f64.sub (f64.add (local.get $y) (f64.const 6755399441055744)) (f64.const 6755399441055744)))))
+                (local.set $r (i32.add (local.get $r) (i32.const 1)))
+                (br $rej)))
+            (i32.store (i32.shl (local.get $l) (i32.const 2)) (global.get $x0))
+            (i32.store offset=16 (i32.shl (local.get $l) (i32.const 2)) (global.get $x1))
+            (i32.store offset=32 (i32.shl (local.get $l) (i32.const 2)) (global.get $x2))
+            (i32.store offset=48 (i32.shl (local.get $l) (i32.const 2)) (global.get $x3))))
+        (local.set $l (i32.add (local.get $l) (i32.const 1)))
+        (br $lane))))
+
   ;; The block step (relative to block start t) after which checkpoint cg is taken: CPS[cg] - t - 1, CPS at
   ;; [7384] being the checkpoint steps i32[NC]; past the last checkpoint a step no block reaches.
   (func $cpStep (param $cg i32) (param $t i32) (result i32)
@@ -470,14 +553,16 @@
         (local.get $t)) (i32.const 1)))
       (else (i32.const 0x7fffffff))))
 
-  ;; A whole group after begin, for the normal (kind 0, mean and sd) and bootstrap (kind 2, len and reject as
-  ;; fillBoot) models without clamps, withdrawals or drain: block after block of `horizon` steps, as
+  ;; A whole group after begin, for the normal (kind 0, mean and sd), Student-t (kind 1, mean, sd the scale,
+  ;; d, a, gc as tSqueeze) and bootstrap (kind 2, len and reject as fillBoot) models without clamps,
+  ;; withdrawals or drain: block after block of `horizon` steps, as
   ;; lanes.ts's walkLanes does, with the events recorded here: lane l's first step with b >= MARK goes to
   ;; TGT (i32[4] at 7392) and MARK becomes +Infinity; its first with b <= floor to RUIN (i32[4] at 7408),
   ;; and the lane stops (ALIVE 0). Ends when every lane is ruined or at the horizon, checkpoints filled.
   (func (export "group") (param $kind i32) (param $horizon i32) (param $floor f64) (param $mean f64) (param $sd f64)
-      (param $len i32) (param $reject i32)
+      (param $len i32) (param $reject i32) (param $d f64) (param $a f64) (param $gc f64)
     (local $t i32) (local $n i32) (local $k i32) (local $e i32) (local $l i32) (local $alive i32) (local $b f64)
+    (local $pending i32)
     (local.set $alive (i32.const 15))
     (block $end
       (loop $block
@@ -488,7 +573,20 @@
           (then
             (call $fillNormal (i32.const 16384) (local.get $n) (local.get $mean) (local.get $sd) (i32.const 1))
             (call $finishNormals (i32.const 16384) (local.get $alive) (local.get $mean) (local.get $sd) (i32.const 1)))
-          (else (call $fillBoot (local.get $n) (local.get $len) (local.get $reject))))
+          (else (if (i32.eq (local.get $kind) (i32.const 2))
+            (then (call $fillBoot (local.get $n) (local.get $len) (local.get $reject)))
+            (else
+              ;; Student-t, as lanes.ts's fillStudentT4
+              (call $fillNormal (i32.const 24576) (local.get $n) (f64.const 0) (f64.const 1) (i32.const 0))
+              (call $finishNormals (i32.const 24576) (local.get $alive) (f64.const 0) (f64.const 1) (i32.const 0))
+              (call $fillNormal (i32.const 32768) (local.get $n) (f64.const 0) (f64.const 1) (i32.const 0))
+              (call $finishNormals (i32.const 32768) (local.get $alive) (f64.const 0) (f64.const 1) (i32.const 0))
+              (call $fillUniform (i32.const 40960) (local.get $n))
+              (local.set $pending (call $tSqueeze (local.get $n) (local.get $mean) (local.get $sd) (local.get $d)
+                (local.get $a) (local.get $gc)))
+              (if (local.get $pending)
+                (then (call $tFinish (local.get $pending) (local.get $alive) (local.get $mean) (local.get $sd)
+                  (local.get $d) (local.get $a) (local.get $gc))))))))
         (local.set $k (i32.const 0))
         (block $walked
           (loop $events
