@@ -1,11 +1,20 @@
 /**
  * The simulation worker pool: one worker per core, each running a range of paths of the same seeded run.
  * Path i depends only on (seed, i), so the merged result is identical for any number of workers. Chunks are
- * small enough (about 20 per worker) for progress and Cancel; typed arrays come back transferred.
+ * small enough (about 12 per worker, two queued in each) for progress and Cancel; typed arrays come back
+ * transferred, and a bankroll run's checkpoint tables stay in the workers for the fan chart.
  * Bankroll runs (`runSimulationInWorkers`) and prop evaluation runs (`runPropInWorkers`) share the pool.
  */
 import * as Comlink from 'comlink';
-import { ChunkMerger, summarize, checkSimParams, runSimulation } from '../lib/engine/sim/monte-carlo';
+import { splitColumnQuantiles } from '../lib/engine/sim/fan-parts';
+import {
+  ChunkMerger,
+  FAN_PROBS,
+  checkSimParams,
+  sampleCount,
+  summarizeOutcomes,
+  type MergeableChunk,
+} from '../lib/engine/sim/monte-carlo';
 import {
   checkPropParams,
   mergePropChunks,
@@ -20,10 +29,23 @@ import { err, ok, type Result } from '../lib/engine/result';
 export interface SimWorkerApi {
   /** Loads the worker's engine and runs a few tiny walks so the first real run starts compiled. */
   warm(): Promise<boolean>;
-  runChunk(params: SimParams, range: PathRange): Promise<Result<SimChunkResult>>;
+  /**
+   * Runs paths `range` of a run and keeps their checkpoint table here under `run` for the fan chart
+   * (`countFan`, `gatherFan`); returns everything else, and the table's rows of the run's sample paths.
+   */
+  runKeptChunk(params: SimParams, range: PathRange, run: number): Promise<Result<KeptChunk>>;
+  /** This worker's bucket counts of run `run`'s checkpoints (engine/sim/fan-parts.ts), null if it has none. */
+  countFan(run: number, min: Float64Array, max: Float64Array): Promise<Int32Array | null>;
+  /** This worker's checkpoint values of run `run` in the `wanted` buckets; forgets the run. */
+  gatherFan(run: number, wanted: Int32Array): Promise<Float64Array>;
+  /** Forgets run `run` (cancelled or failed). */
+  dropFan(run: number): Promise<void>;
   /** Paths of a prop evaluation run through the rules engine (engine/sim/prop-pass.ts). */
   runPropChunk(params: PropSimParams, range: PathRange): Promise<Result<PropChunkResult>>;
 }
+
+/** A chunk whose checkpoint table stayed in its worker: `sampleRows` are its rows of sample paths. */
+export type KeptChunk = Omit<SimChunkResult, 'checkpointCents'> & { sampleRows: Float64Array };
 
 export interface SimProgress {
   donePaths: number;
@@ -58,20 +80,22 @@ function defaultWorkers(): number {
  * module load, WebAssembly compilation and the engine's warm-up are done before the user presses Simulate.
  */
 export function warmSimPool(): void {
-  for (const w of poolOf(defaultWorkers())) void w.warm().catch(() => false);
-  // The page's own share, summarising 10^5 paths, ran ~5x slower the first time (V8 had not compiled the
-  // quantile passes yet): a small run of more than 4,096 paths, summarised twice, warms those passes.
-  setTimeout(() => {
-    for (let i = 0; i < 2; i++)
-      runSimulation({
-        model: { kind: 'normal', meanCents: 0, sdCents: 100 },
-        startCents: 1000,
-        horizonSteps: 8,
-        paths: 5000,
-        seed: i,
-        fanCheckpoints: 8,
-      });
-  }, 0);
+  const workers = poolOf(defaultWorkers());
+  // Then two small pool runs, so the page's share (merging, the fan chart's counts and gather, the
+  // summary's quantiles, which ran ~5x slower the first time) and the workers' are compiled too.
+  void Promise.all(workers.map((w) => w.warm().catch(() => false)))
+    .then(async () => {
+      for (let i = 0; i < 2; i++)
+        await runSimulationInWorkers({
+          model: { kind: 'normal', meanCents: 0, sdCents: 100 },
+          startCents: 1000,
+          horizonSteps: 40,
+          paths: 6000,
+          seed: i,
+          fanCheckpoints: 8,
+        });
+    })
+    .catch(() => undefined);
 }
 
 /** Ends the pool's workers (they are started again on the next run). */
@@ -80,11 +104,17 @@ export function disposeSimPool(): void {
   pool = [];
 }
 
+/** Chunks per worker in a run: enough for progress, Cancel and an even finish. */
+const CHUNKS_PER_WORKER = 12;
+/** Chunks queued in each worker, so it starts the next one as soon as it sends one back. */
+const QUEUED_PER_WORKER = 2;
+
 /**
- * Splits paths [0, totalPaths) into chunks of at least `minChunk` paths, about 20 per worker, and runs
- * them on the pool, each worker taking the next chunk when it finishes one. Stops at the first error or
- * when `isCancelled()` turns true ('cancelled'). Returns the chunks in path order; with `onChunk`, each
- * chunk is handed to it as it arrives instead (and not kept), so merging overlaps the workers' computing.
+ * Splits paths [0, totalPaths) into chunks of at least `minChunk` paths, about CHUNKS_PER_WORKER per
+ * worker, and runs them on the pool, each worker holding QUEUED_PER_WORKER of them at a time and taking
+ * the next when it sends one back. Stops at the first error or when `isCancelled()` turns true
+ * ('cancelled'). Returns the chunks in path order; with `onChunk`, each chunk is handed to it as it
+ * arrives instead (and not kept), so merging overlaps the workers' computing.
  */
 async function runChunks<C extends { fromPath: number }>(
   totalPaths: number,
@@ -92,10 +122,10 @@ async function runChunks<C extends { fromPath: number }>(
   call: (w: Comlink.Remote<SimWorkerApi>, range: PathRange) => Promise<Result<C>>,
   opts: PoolOptions,
   onChunk?: (c: C) => void,
-): Promise<Result<{ chunks: C[]; workers: number }>> {
+): Promise<Result<{ chunks: C[]; workers: Comlink.Remote<SimWorkerApi>[] }>> {
   const n = Math.max(1, Math.min(opts.workers ?? defaultWorkers(), 8, totalPaths));
   const workers = poolOf(n);
-  const chunkPaths = Math.max(minChunk, Math.ceil(totalPaths / (n * 20)));
+  const chunkPaths = Math.max(minChunk, Math.ceil(totalPaths / (n * CHUNKS_PER_WORKER)));
   const ranges: PathRange[] = [];
   for (let from = 0; from < totalPaths; from += chunkPaths)
     ranges.push({ fromPath: from, toPath: Math.min(totalPaths, from + chunkPaths) });
@@ -103,31 +133,37 @@ async function runChunks<C extends { fromPath: number }>(
   let next = 0;
   let done = 0;
   let failure: Result<never> | null = null;
-  await Promise.all(
-    workers.map(async (w) => {
-      while (next < ranges.length && !failure) {
-        if (opts.isCancelled?.()) {
-          failure = err('cancelled');
-          return;
-        }
-        const range = ranges[next++]!;
-        const r = await call(w, range).catch((e: unknown) => err('worker-error', String(e)));
-        if (!r.ok) {
-          failure = r;
-          return;
-        }
-        if (onChunk) onChunk(r.value);
-        else results.push(r.value);
-        done += range.toPath - range.fromPath;
-        opts.onProgress?.({ donePaths: done, totalPaths });
+  const feed = async (w: Comlink.Remote<SimWorkerApi>) => {
+    while (next < ranges.length && !failure) {
+      if (opts.isCancelled?.()) {
+        failure = err('cancelled');
+        return;
       }
-    }),
-  );
+      const range = ranges[next++]!;
+      const r = await call(w, range).catch((e: unknown) => err('worker-error', String(e)));
+      if (!r.ok) {
+        failure = r;
+        return;
+      }
+      if (onChunk) onChunk(r.value);
+      else results.push(r.value);
+      done += range.toPath - range.fromPath;
+      opts.onProgress?.({ donePaths: done, totalPaths });
+    }
+  };
+  await Promise.all(workers.flatMap((w) => Array.from({ length: QUEUED_PER_WORKER }, () => feed(w))));
   if (failure) return failure;
   results.sort((a, b) => a.fromPath - b.fromPath);
-  return ok({ chunks: results, workers: n });
+  return ok({ chunks: results, workers });
 }
 
+let lastRunId = 0;
+
+/**
+ * Runs a simulation on the pool and summarises it: exactly `summarize(simulate(params), params)`. The
+ * workers keep the checkpoint tables; the fan chart's quantiles are computed across them
+ * (`splitColumnQuantiles`), so only per-path outcomes and the sample paths come to the page.
+ */
 export async function runSimulationInWorkers(
   params: SimParams,
   opts: PoolOptions = {},
@@ -136,17 +172,45 @@ export async function runSimulationInWorkers(
   if (!checked.ok) return checked;
   const t0 = performance.now();
   const c = checked.value;
-  const merger = new ChunkMerger(0, params.paths, c.horizonSteps, c.checkpointSteps);
+  const run = ++lastRunId;
+  const nc = c.checkpointSteps.length;
+  const merger = new ChunkMerger(0, params.paths, c.horizonSteps, c.checkpointSteps, false);
+  const samples: Float64Array[] = [];
+  const nSample = sampleCount(
+    { fromPath: 0, toPath: params.paths, checkpointSteps: c.checkpointSteps },
+    params,
+  );
   const r = await runChunks(
     params.paths,
     500,
-    (w, range) => w.runChunk(params, range),
+    (w, range) => w.runKeptChunk(params, range, run),
     opts,
-    (chunk) => merger.add(chunk),
+    (chunk: KeptChunk) => {
+      merger.add(chunk satisfies MergeableChunk);
+      for (let p = chunk.fromPath, i = 0; p < Math.min(chunk.toPath, nSample); p++, i++)
+        samples[p] = chunk.sampleRows.slice(i * nc, (i + 1) * nc);
+    },
   );
-  if (!r.ok) return r;
-  const summary = summarize(merger.finish(), params);
-  return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: r.value.workers });
+  if (!r.ok) {
+    for (const w of pool) void w.dropFan(run).catch(() => undefined);
+    return r;
+  }
+  const workers = r.value.workers;
+  const merged = merger.finish();
+  const bands = await splitColumnQuantiles(
+    params.paths,
+    merged.checkpointMin,
+    merged.checkpointMax,
+    FAN_PROBS,
+    (min, max) => Promise.all(workers.map((w) => w.countFan(run, min, max))),
+    (wanted) => Promise.all(workers.map((w) => w.gatherFan(run, wanted))),
+  ).catch((e: unknown) => {
+    for (const w of workers) void w.dropFan(run).catch(() => undefined);
+    return err('worker-error', String(e));
+  });
+  if (!Array.isArray(bands)) return bands;
+  const summary = summarizeOutcomes(merged, bands, samples, params);
+  return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: workers.length });
 }
 
 /** Runs a prop evaluation simulation on the pool and summarises it (same determinism as above). */
@@ -160,5 +224,5 @@ export async function runPropInWorkers(
   const r = await runChunks(params.paths, 100, (w, range) => w.runPropChunk(params, range), opts);
   if (!r.ok) return r;
   const summary = summarizeProp(mergePropChunks(r.value.chunks), params.ruleSet);
-  return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: r.value.workers });
+  return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: r.value.workers.length });
 }

@@ -76,10 +76,10 @@ const ZIG_LAYERS = 256;
 const ZIG_R = 3.6541528853610088;
 const ZIG_V = 0.00492867323399;
 const ZIG_M = 8388608; // 2^23
-/** The Ziggurat accept and width tables (exported for the four-lane WebAssembly walk, lanes.ts). */
+/** The Ziggurat accept, width and density tables (exported for the four-lane WebAssembly walk, lanes.ts). */
 export const KN = new Int32Array(2 * ZIG_LAYERS);
 export const WN = new Float64Array(2 * ZIG_LAYERS);
-const FN = new Float64Array(ZIG_LAYERS);
+export const FN = new Float64Array(ZIG_LAYERS);
 {
   const top = ZIG_LAYERS - 1;
   let dn = ZIG_R;

@@ -98,4 +98,32 @@ describe('the four-lane WebAssembly walk', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives exactly the scalar walk’s numbers in the all-WebAssembly group walk (no clamps, withdrawals, drain)', () => {
+    fc.assert(
+      fc.property(
+        fc.record(
+          {
+            model: modelArb,
+            startCents: fc.integer({ min: 1000, max: 40_000 }),
+            horizonSteps: fc.integer({ min: 1, max: 900 }),
+            paths: fc.integer({ min: 1, max: 23 }),
+            seed: fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+            stakeMultiplier: fc.constantFrom(0.5, 1, 1.7),
+            ruinFloorCents: fc.integer({ min: -2000, max: 900 }),
+            targetCents: fc.integer({ min: 0, max: 60_000 }),
+            fanCheckpoints: fc.integer({ min: 0, max: 300 }),
+          },
+          { requiredKeys: ['model', 'startCents', 'horizonSteps', 'paths', 'seed'] },
+        ),
+        (params) => {
+          const c = checkSimParams(params);
+          fc.pre(c.ok);
+          if (!c.ok) return;
+          expect(simulateChecked(c.value)).toEqual(simulateChecked(c.value, undefined, true));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -5,17 +5,20 @@
  * Lane l of a group walks path first + l with that path's own xoshiro128** stream and the scalar engine's
  * arithmetic (the same IEEE operations in the same order), so every number is bit-identical to the scalar
  * `walkPath`: the golden fingerprints hold and lanes.test.ts compares the two on random parameters. The
- * WebAssembly does the per-step work (draws, the walk with its peak, drawdown and checkpoints); this file
- * does what is rare or per block: Ziggurat and Gamma rejections (from the lane's own stream, after the
- * block, exactly where the scalar code takes them), stop-loss/win clamps, withdrawals and the drain, ruin
- * and target events. A ruined lane's steps are masked to 0 so its bankroll, peak and drawdown stay as they
- * were at ruin, like a scalar path that stopped.
+ * WebAssembly seeds the lanes, does the per-step work (draws, the Ziggurat's rejected draws after each
+ * block, the walk with its peak, drawdown, checkpoint rows and per-checkpoint min and max) and, for normal
+ * and bootstrap runs without clamps, withdrawals or drain, whole groups with their ruin and target events
+ * (`group`). Otherwise this file drives the blocks and does what is rare: Gamma rejections (from the
+ * lane's own stream, after the block, exactly where the scalar code takes them), stop-loss/win clamps,
+ * withdrawals and the drain, ruin and target events. A ruined lane's steps are masked to 0 so its bankroll,
+ * peak and drawdown stay as they were at ruin, like a scalar path that stopped. The module also runs the
+ * fan chart's count and gather passes for the workers (`lanesBucketPasses`).
  */
 import type { CompiledComponent } from './distributions';
-import { KIND_BOOTSTRAP, KIND_NORMAL, KN, WN, gammaDraw, normalSlow, tStep } from './distributions';
+import { FN, KIND_BOOTSTRAP, KIND_NORMAL, KN, WN } from './distributions';
 import { LANES_WASM_BASE64 } from './lanes.wasm';
 import type { CheckedSim } from './monte-carlo';
-import { Xoshiro128 } from './rng';
+import { BUCKETS, type BucketLayout, type BucketPasses, type TablePart } from './stats';
 
 interface LanesExports {
   memory: WebAssembly.Memory;
@@ -23,33 +26,67 @@ interface LanesExports {
   fillUniform(out: number, n: number): void;
   fillBoot(n: number, len: number, reject: number): void;
   tSqueeze(n: number, mean: number, scale: number, d: number, a: number, gc: number): number;
-  walk(from: number, to: number, floor: number): number;
+  walk(from: number, to: number, floor: number, t: number): number;
+  begin(seed: number, first: number, used: number, start: number, mark: number, hit0: number): void;
+  group(
+    kind: number,
+    horizon: number,
+    floor: number,
+    mean: number,
+    sd: number,
+    len: number,
+    reject: number,
+    d: number,
+    a: number,
+    gc: number,
+  ): void;
+  tFinish(
+    pending: number,
+    alive: number,
+    mean: number,
+    scale: number,
+    d: number,
+    a: number,
+    gc: number,
+  ): void;
+  finishNormals(out: number, alive: number, mean: number, sd: number, round: number): void;
+  fillRest(): void;
+  countTable(data: number, rows: number, cols: number, min: number, scale: number, counts: number): void;
+  gatherTable(
+    data: number,
+    rows: number,
+    cols: number,
+    min: number,
+    scale: number,
+    next: number,
+    out: number,
+  ): void;
 }
 
 // Byte offsets of lanes.wat's memory layout (see its header).
 const KN_AT = 1024;
 const WN_AT = 3072;
-const REJN = 7168;
+const FN_AT = 81920;
 const B = 7200;
-const PEAK = 7232;
 const MDD = 7264;
 const MARK = 7296;
 const ALIVE = 7328;
-const REJU = 8192;
-const REJK = 12288;
 const BUF = 16384;
 const Z = 24576;
 const X = 32768;
 const U = 40960;
-const CPI = 7360;
-const CPB = 65536;
-const CPK = 73728;
+const ROWS = 7364;
+const MINS = 7368;
+const MAXS = 7372;
+const NC = 7376;
+const CPS = 7384;
+const TGT = 7392;
+const RUIN = 7408;
 const STEPS = 131072;
 /** Steps per block: as the scalar engine's STEP_BLOCK (the rejected draws are finished per block). */
 const BLOCK = 256;
 /** Longest bootstrap history the lanes take (Lemire's index stays a 32x21-bit product). */
 const MAX_BOOT = 2097152;
-const ROUND_MAGIC = 6755399441055744;
 
 let lanes: LanesExports | null | undefined;
 let i32 = new Int32Array(0);
@@ -71,10 +108,13 @@ function instance(): LanesExports | null {
   if (lanes !== undefined) return lanes;
   try {
     const module = new WebAssembly.Module(decode(LANES_WASM_BASE64) as BufferSource);
-    lanes = new WebAssembly.Instance(module).exports as unknown as LanesExports;
+    // The Ziggurat's rare wedge and tail tests call the very Math.exp and Math.log of the scalar code.
+    const imports = { m: { exp: Math.exp, log: Math.log } };
+    lanes = new WebAssembly.Instance(module, imports).exports as unknown as LanesExports;
     views();
     i32.set(KN, KN_AT >> 2);
     f64.set(WN, WN_AT >> 3);
+    f64.set(FN, FN_AT >> 3);
   } catch {
     lanes = null;
   }
@@ -110,82 +150,54 @@ function loadSteps(steps: Float64Array): void {
   loadedSteps = steps;
 }
 
-/** Lane states in and out of a scalar generator for the rare draws. */
-function laneToRng(l: number, rng: Xoshiro128): void {
-  rng.s0 = i32[l]!;
-  rng.s1 = i32[4 + l]!;
-  rng.s2 = i32[8 + l]!;
-  rng.s3 = i32[12 + l]!;
-}
-function rngToLane(rng: Xoshiro128, l: number): void {
-  i32[l] = rng.s0;
-  i32[4 + l] = rng.s1;
-  i32[8 + l] = rng.s2;
-  i32[12 + l] = rng.s3;
+/**
+ * Prepares the module for a chunk of `sim` (`lanesFit(sim)` must be true): the bootstrap steps, and past
+ * them the group's checkpoint rows and the chunk's per-checkpoint min and max, which the walk keeps.
+ */
+export function beginLanesChunk(sim: CheckedSim): void {
+  const w = lanes!;
+  const c = sim.model.components[0]!;
+  const len = c.kind === KIND_BOOTSTRAP ? c.steps.length : 0;
+  if (len > 0) loadSteps(c.steps);
+  const nc = sim.checkpointSteps.length;
+  const rows = STEPS + len * 8;
+  const mins = rows + 4 * nc * 8;
+  const maxs = mins + nc * 8;
+  const cps = maxs + nc * 8;
+  const need = cps + nc * 4;
+  const have = w.memory.buffer.byteLength;
+  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
+  views();
+  i32[ROWS >> 2] = rows;
+  i32[MINS >> 2] = mins;
+  i32[MAXS >> 2] = maxs;
+  i32[NC >> 2] = nc;
+  i32[CPS >> 2] = cps;
+  i32.set(sim.checkpointSteps, cps >> 2);
+  f64.fill(Number.POSITIVE_INFINITY, mins >> 3, (mins >> 3) + nc);
+  f64.fill(Number.NEGATIVE_INFINITY, maxs >> 3, (maxs >> 3) + nc);
 }
 
-/** Finishes the Ziggurat draws the fast path rejected in lanes still alive, rounded to cents or not. */
-function finishNormals(
-  rng: Xoshiro128,
-  out: number,
-  alive: number,
-  mean: number,
-  sd: number,
-  round: boolean,
-): void {
-  for (let l = 0; l < 4; l++) {
-    const count = i32[(REJN >> 2) + l]!;
-    if (count === 0 || (alive & (1 << l)) === 0) continue;
-    laneToRng(l, rng);
-    const uAt = (REJU >> 2) + l * BLOCK;
-    const kAt = (REJK >> 2) + l * BLOCK;
-    for (let r = 0; r < count; r++) {
-      const z = normalSlow(rng, i32[uAt + r]! >>> 0);
-      f64[(out >> 3) + i32[kAt + r]! * 4 + l] = round ? mean + sd * z + ROUND_MAGIC - ROUND_MAGIC : z;
-    }
-    rngToLane(rng, l);
-  }
+/** The chunk's per-checkpoint min and max since `beginLanesChunk`, into `min` and `max`. */
+export function lanesChunkRanges(min: Float64Array, max: Float64Array): void {
+  const nc = i32[NC >> 2]!;
+  const mins = i32[MINS >> 2]! >> 3;
+  const maxs = i32[MAXS >> 2]! >> 3;
+  min.set(f64.subarray(mins, mins + nc));
+  max.set(f64.subarray(maxs, maxs + nc));
 }
 
 /** Student-t steps for one block, as `fillStudentT` per lane (see distributions.ts). */
-function fillStudentT4(
-  w: LanesExports,
-  rng: Xoshiro128,
-  c: CompiledComponent,
-  n: number,
-  alive: number,
-): void {
+function fillStudentT4(w: LanesExports, c: CompiledComponent, n: number, alive: number): void {
   w.fillNormal(Z, n, 0, 1, 0);
-  finishNormals(rng, Z, alive, 0, 1, false);
+  w.finishNormals(Z, alive, 0, 1, 0);
   w.fillNormal(X, n, 0, 1, 0);
-  finishNormals(rng, X, alive, 0, 1, false);
+  w.finishNormals(X, alive, 0, 1, 0);
   w.fillUniform(U, n);
   const { mean, scale, gammaShape: a, gammaD: d, gammaC: gc } = c;
   const pending = w.tSqueeze(n, mean, scale, d, a, gc);
-  if (pending === 0) return;
-  const mem = f64;
-  const list = i32;
-  // Steps whose attempt failed the squeeze, listed in step order: each lane finishes its own from its stream.
-  for (let l = 0; l < 4; l++) {
-    if ((alive & (1 << l)) === 0) continue;
-    let started = false;
-    for (let r = 0; r < pending; r++) {
-      const i = list[(REJU >> 2) + r]!;
-      if ((i & 3) !== l) continue;
-      if (!started) {
-        laneToRng(l, rng);
-        started = true;
-      }
-      const x = mem[(X >> 3) + i]!;
-      const wv = 1 + gc * x;
-      const v = wv * wv * wv;
-      const u = mem[(U >> 3) + i]!;
-      const g =
-        wv > 0 && Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v)) ? d * v : gammaDraw(rng, d, gc);
-      mem[(BUF >> 3) + i] = tStep(mean + scale * (mem[(Z >> 3) + i]! / Math.sqrt(g / a)));
-    }
-    if (started) rngToLane(rng, l);
-  }
+  // Steps whose attempt failed the squeeze: each lane finishes its own from its stream.
+  if (pending > 0) w.tFinish(pending, alive, mean, scale, d, a, gc);
 }
 
 /** Per-path results of a group, written by `walkLanes` (indexed by lane). */
@@ -195,8 +207,6 @@ export interface LaneOut {
   ruinStep: Int32Array;
   targetStep: Int32Array;
 }
-
-const laneRng = new Xoshiro128();
 
 /**
  * Walks paths first .. first + lanesUsed - 1 (1 to 4 of them) of `sim`, writing each one's checkpoints
@@ -213,9 +223,6 @@ export function walkLanes(
 ): void {
   const w = lanes!;
   const c = sim.model.components[0]!;
-  if (c.kind === KIND_BOOTSTRAP) loadSteps(c.steps);
-  views();
-  const rng = laneRng;
   const horizon = sim.horizonSteps;
   const stopLoss = -sim.stopLossCents;
   const stopWin = sim.stopWinCents;
@@ -225,29 +232,29 @@ export function walkLanes(
   const drain = sim.drainCentsPerStep;
   const floor = sim.ruinFloorCents;
   const target = sim.targetCents;
-  const cpSteps = sim.checkpointSteps;
-  const nc = cpSteps.length;
+  const nc = sim.checkpointSteps.length;
   const start = sim.startCents;
   const hit0 = start >= target ? 0 : -1;
+  // begin also stores checkpoint 0 (the start); the walk stores the others as it passes them.
+  w.begin(sim.seed, first, lanesUsed, start, hit0 === 0 ? Number.POSITIVE_INFINITY : target, hit0);
+  if (!hasClamp && wEvery === 0 && drain === 0) {
+    // The common case, all of it in WebAssembly: no JS per block.
+    const len = c.steps.length;
+    const reject = len > 0 ? (4294967296 - len) % len : 0;
+    w.group(c.kind, horizon, floor, c.mean, c.scale, len, reject, c.gammaD, c.gammaShape, c.gammaC);
+    finishGroup(lanesUsed, nc, cp, firstRow, out);
+    for (let l = 0; l < 4; l++) {
+      out.ruinStep[l] = i32[(RUIN >> 2) + l]!;
+      out.targetStep[l] = i32[(TGT >> 2) + l]!;
+    }
+    return;
+  }
   for (let l = 0; l < 4; l++) {
-    rng.seedPath(sim.seed, first + (l < lanesUsed ? l : 0));
-    rngToLane(rng, l);
-    f64[(B >> 3) + l] = start;
-    f64[(PEAK >> 3) + l] = start;
-    f64[(MDD >> 3) + l] = 0;
-    f64[(MARK >> 3) + l] = hit0 === 0 ? Number.POSITIVE_INFINITY : target;
-    i32[(ALIVE >> 2) + 2 * l] = -1;
-    i32[(ALIVE >> 2) + 2 * l + 1] = -1;
     out.ruinStep[l] = -1;
     out.targetStep[l] = hit0;
   }
   // Bit l set while lane l is not ruined.
   let alive = 15;
-  let ci = 0;
-  if (nc > 0) {
-    for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc] = start;
-    ci = 1;
-  }
   let untilW = wEvery;
   const buf = BUF >> 3;
   let t = 0;
@@ -255,11 +262,11 @@ export function walkLanes(
     const n = Math.min(BLOCK, horizon - t);
     if (c.kind === KIND_NORMAL) {
       w.fillNormal(BUF, n, c.mean, c.scale, 1);
-      finishNormals(rng, BUF, alive, c.mean, c.scale, true);
+      w.finishNormals(BUF, alive, c.mean, c.scale, 1);
     } else if (c.kind === KIND_BOOTSTRAP) {
       const len = c.steps.length;
       w.fillBoot(n, len, (4294967296 - len) % len);
-    } else fillStudentT4(w, rng, c, n, alive);
+    } else fillStudentT4(w, c, n, alive);
     if (hasClamp)
       for (let i = buf; i < buf + 4 * n; i++) {
         const r = f64[i]!;
@@ -277,16 +284,8 @@ export function walkLanes(
         for (let l = 0; l < 4; l++) f64[buf + k * 4 + l] = f64[buf + k * 4 + l]! - (d - prev);
         prev = d;
       }
-    // The block's checkpoints: the walk stores the bankrolls after each listed step.
-    let inBlock = 0;
-    while (ci + inBlock < nc && cpSteps[ci + inBlock]! - t - 1 < n) {
-      i32[(CPK >> 2) + inBlock] = cpSteps[ci + inBlock]! - t - 1;
-      inBlock++;
-    }
-    i32[(CPK >> 2) + inBlock] = 0x7fffffff;
-    i32[CPI >> 2] = 0;
     for (let k = 0; k < n;) {
-      const e = w.walk(k, n, floor);
+      const e = w.walk(k, n, floor, t);
       if (e < 0) break;
       // A live lane reached the target or the floor at step e (both are rare).
       for (let l = 0; l < 4; l++) {
@@ -305,12 +304,17 @@ export function walkLanes(
       }
       k = e + 1;
     }
-    for (let q = 0; q < inBlock; q++, ci++)
-      for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(CPB >> 3) + q * 4 + l]!;
     t += n;
   }
   // A ruined path keeps its bankroll at ruin for the remaining checkpoints.
-  for (; ci < nc; ci++) for (let l = 0; l < lanesUsed; l++) cp[(firstRow + l) * nc + ci] = f64[(B >> 3) + l]!;
+  w.fillRest();
+  finishGroup(lanesUsed, nc, cp, firstRow, out);
+}
+
+/** Copies a walked group's checkpoint rows into `cp` and its final bankrolls and drawdowns into `out`. */
+function finishGroup(lanesUsed: number, nc: number, cp: Float64Array, firstRow: number, out: LaneOut): void {
+  const rows = i32[ROWS >> 2]! >> 3;
+  cp.set(f64.subarray(rows, rows + lanesUsed * nc), firstRow * nc);
   for (let l = 0; l < 4; l++) {
     out.final[l] = f64[(B >> 3) + l]!;
     out.maxDrawdown[l] = f64[(MDD >> 3) + l]!;
@@ -320,4 +324,59 @@ export function walkLanes(
 /** Rounds |x| < 2^51 to an integer, half to even (as monte-carlo.ts). */
 function rint(x: number): number {
   return x + 6755399441055744 - 6755399441055744;
+}
+
+/**
+ * Lays out scratch memory past the walk's fixed areas for the fan chart's passes: the bucket array
+ * (counts or cursor), the layout's min and scale, room for the largest part and `outLength` gathered
+ * values. Forgets the loaded bootstrap steps, whose place this reuses.
+ */
+function scratch(layout: BucketLayout, parts: readonly TablePart[], outLength: number) {
+  const w = lanes!;
+  const cols = layout.cols;
+  let largest = 0;
+  for (const p of parts) largest = Math.max(largest, p.rows * cols);
+  const buckets = STEPS;
+  const min = buckets + cols * BUCKETS * 4;
+  const scale = min + cols * 8;
+  const data = scale + cols * 8;
+  const out = data + largest * 8;
+  const need = out + outLength * 8;
+  const have = w.memory.buffer.byteLength;
+  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
+  views();
+  loadedSteps = null;
+  f64.set(layout.min, min >> 3);
+  f64.set(layout.scale, scale >> 3);
+  return { w, cols, buckets, min, scale, data, out };
+}
+
+/**
+ * The fan chart's count and gather passes (stats.ts) in WebAssembly, or null where the module is
+ * unavailable: each part is copied into the module's memory (a memcpy) and walked there, ~2x faster
+ * than the JavaScript passes with their bounds checks.
+ */
+export function lanesBucketPasses(): BucketPasses | null {
+  if (instance() === null) return null;
+  return {
+    count(layout, parts, counts) {
+      const m = scratch(layout, parts, 0);
+      i32.set(counts, m.buckets >> 2);
+      for (const p of parts) {
+        f64.set(p.data.subarray(0, p.rows * m.cols), m.data >> 3);
+        m.w.countTable(m.data, p.rows, m.cols, m.min, m.scale, m.buckets);
+      }
+      counts.set(i32.subarray(m.buckets >> 2, (m.buckets >> 2) + counts.length));
+    },
+    gather(layout, parts, next, out) {
+      const m = scratch(layout, parts, out.length);
+      i32.set(next, m.buckets >> 2);
+      for (const p of parts) {
+        f64.set(p.data.subarray(0, p.rows * m.cols), m.data >> 3);
+        m.w.gatherTable(m.data, p.rows, m.cols, m.min, m.scale, m.buckets, m.out);
+      }
+      next.set(i32.subarray(m.buckets >> 2, (m.buckets >> 2) + next.length));
+      out.set(f64.subarray(m.out >> 3, (m.out >> 3) + out.length));
+    },
+  };
 }

@@ -11,7 +11,7 @@ import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { CompiledModel } from './distributions';
 import { compileModel, fillSteps } from './distributions';
-import { lanesFit, walkLanes, type LaneOut } from './lanes';
+import { beginLanesChunk, lanesChunkRanges, lanesFit, walkLanes, type LaneOut } from './lanes';
 import { Xoshiro128, assertSeed } from './rng';
 import { columnQuantiles, quantiles, varCvar } from './stats';
 import type { Percentiles, PathRange, SimChunkResult, SimParams, SimSummary } from './types';
@@ -163,9 +163,15 @@ const laneOut: LaneOut = {
 /**
  * `simulate` for parameters already validated by `checkSimParams` (e.g. the same run split into chunks).
  * `scalarOnly` walks every path with the scalar code even where the WebAssembly lanes could (for tests
- * that compare the two).
+ * that compare the two). `tableFor(length)`, when given, supplies the checkpoint table (a worker recycles
+ * them: writing a fresh 5 MB table faulted in its pages, ~30% of a normal walk in Node).
  */
-export function simulateChecked(sim: CheckedSim, range?: PathRange, scalarOnly = false): SimChunkResult {
+export function simulateChecked(
+  sim: CheckedSim,
+  range?: PathRange,
+  scalarOnly = false,
+  tableFor?: (length: number) => Float64Array,
+): SimChunkResult {
   const fromPath = range?.fromPath ?? 0;
   const toPath = range?.toPath ?? sim.paths;
   if (!isInt(fromPath) || !isInt(toPath) || fromPath < 0 || toPath > sim.paths || fromPath > toPath)
@@ -178,7 +184,8 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange, scalarOnly =
   const maxDrawdownCents = new Float64Array(count);
   const ruinStep = new Int32Array(count);
   const targetStep = new Int32Array(count);
-  const checkpointCents = new Float64Array(nc * count);
+  // Every cell is written below, so a recycled table needs no clearing.
+  const checkpointCents = tableFor?.(nc * count) ?? new Float64Array(nc * count);
   const checkpointMin = new Float64Array(nc).fill(Number.POSITIVE_INFINITY);
   const checkpointMax = new Float64Array(nc).fill(Number.NEGATIVE_INFINITY);
   const rng = new Xoshiro128();
@@ -186,6 +193,8 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange, scalarOnly =
   let targetHitCount = 0;
   // Four paths at a time in WebAssembly where the model allows (bit-identical, see lanes.ts).
   const inLanes = !scalarOnly && lanesFit(sim);
+  // The lanes keep the checkpoints' min and max themselves.
+  if (inLanes) beginLanesChunk(sim);
   for (let p = 0; p < count;) {
     let used = 1;
     if (inLanes) {
@@ -206,13 +215,15 @@ export function simulateChecked(sim: CheckedSim, range?: PathRange, scalarOnly =
       targetStep[p] = laneOut.targetStep[l]!;
       if (ruinStep[p]! >= 0) ruinedCount++;
       if (targetStep[p]! >= 0) targetHitCount++;
-      for (let c = 0, k = p * nc; c < nc; c++, k++) {
-        const x = checkpointCents[k]!;
-        if (x < checkpointMin[c]!) checkpointMin[c] = x;
-        if (x > checkpointMax[c]!) checkpointMax[c] = x;
-      }
+      if (!inLanes)
+        for (let c = 0, k = p * nc; c < nc; c++, k++) {
+          const x = checkpointCents[k]!;
+          if (x < checkpointMin[c]!) checkpointMin[c] = x;
+          if (x > checkpointMax[c]!) checkpointMax[c] = x;
+        }
     }
   }
+  if (inLanes) lanesChunkRanges(checkpointMin, checkpointMax);
   return {
     fromPath,
     toPath,
@@ -341,10 +352,13 @@ function walkPath(sim: CheckedSim, rng: Xoshiro128, cp: Float64Array, p: number)
   outTargetStep = hit;
 }
 
+/** A chunk as `ChunkMerger` takes it: the checkpoint table may have stayed in the worker. */
+export type MergeableChunk = Omit<SimChunkResult, 'checkpointCents'> & { checkpointCents?: Float64Array };
+
 /** Throws unless chunk `c` comes from the same run as `first` (same horizon and checkpoint steps). */
 function assertSameRun(
-  first: SimChunkResult | { horizonSteps: number; checkpointSteps: Int32Array },
-  c: SimChunkResult,
+  first: { horizonSteps: number; checkpointSteps: Int32Array },
+  c: { horizonSteps: number; checkpointSteps: Int32Array },
 ): void {
   const nc = first.checkpointSteps.length;
   if (c.horizonSteps !== first.horizonSteps || c.checkpointSteps.length !== nc)
@@ -364,7 +378,17 @@ export class ChunkMerger {
   private readonly merged: SimChunkResult;
   private readonly seen: PathRange[] = [];
 
-  constructor(fromPath: number, toPath: number, horizonSteps: number, checkpointSteps: Int32Array) {
+  /**
+   * With `withCheckpoints` false the merged result's `checkpointCents` stays empty and chunks need not
+   * carry theirs (the worker pool keeps the tables in the workers, see fan-parts.ts).
+   */
+  constructor(
+    fromPath: number,
+    toPath: number,
+    horizonSteps: number,
+    checkpointSteps: Int32Array,
+    private readonly withCheckpoints = true,
+  ) {
     if (!isInt(fromPath) || !isInt(toPath) || fromPath < 0 || toPath < fromPath)
       throw new RangeError(`bad path range [${fromPath}, ${toPath})`);
     const count = toPath - fromPath;
@@ -381,13 +405,13 @@ export class ChunkMerger {
       maxDrawdownCents: new Float64Array(count),
       ruinStep: new Int32Array(count),
       targetStep: new Int32Array(count),
-      checkpointCents: new Float64Array(nc * count),
+      checkpointCents: new Float64Array(withCheckpoints ? nc * count : 0),
       checkpointMin: new Float64Array(nc).fill(Number.POSITIVE_INFINITY),
       checkpointMax: new Float64Array(nc).fill(Number.NEGATIVE_INFINITY),
     };
   }
 
-  add(c: SimChunkResult): void {
+  add(c: MergeableChunk): void {
     const m = this.merged;
     assertSameRun(m, c);
     if (c.fromPath < m.fromPath || c.toPath > m.toPath || c.fromPath > c.toPath)
@@ -402,7 +426,10 @@ export class ChunkMerger {
     m.maxDrawdownCents.set(c.maxDrawdownCents, off);
     m.ruinStep.set(c.ruinStep, off);
     m.targetStep.set(c.targetStep, off);
-    m.checkpointCents.set(c.checkpointCents, off * nc);
+    if (this.withCheckpoints) {
+      if (!c.checkpointCents) throw new RangeError('chunk has no checkpoints to merge');
+      m.checkpointCents.set(c.checkpointCents, off * nc);
+    }
     m.ruinedCount += c.ruinedCount;
     m.targetHitCount += c.targetHitCount;
     this.seen.push({ fromPath: c.fromPath, toPath: c.toPath });
@@ -473,6 +500,47 @@ function percentilesOf(values: Float64Array): Percentiles {
 export function summarize(merged: SimChunkResult, params: SimParams): SimSummary {
   const n = merged.toPath - merged.fromPath;
   if (n === 0) throw new RangeError('summarize needs at least one path');
+  const nc = merged.checkpointSteps.length;
+  const cp = merged.checkpointCents;
+  const bands = columnQuantiles(cp, n, nc, BAND_PROBS, {
+    min: merged.checkpointMin,
+    max: merged.checkpointMax,
+  });
+  const samplePaths: Float64Array[] = [];
+  for (let i = 0; i < sampleCount(merged, params); i++) samplePaths.push(cp.slice(i * nc, (i + 1) * nc));
+  return summarizeOutcomes(merged, bands, samplePaths, params);
+}
+
+/**
+ * How many sample paths a summary of `run` shows: the first rows of a run that starts at path 0 (none
+ * without checkpoints).
+ */
+export function sampleCount(
+  run: { fromPath: number; toPath: number; checkpointSteps: Int32Array },
+  params: SimParams,
+): number {
+  const n = run.toPath - run.fromPath;
+  return run.fromPath === 0 && run.checkpointSteps.length > 0
+    ? Math.min(n, params.samplePaths ?? DEFAULT_SAMPLE_PATHS)
+    : 0;
+}
+
+/** The fan chart's probabilities, in the order of `summarizeOutcomes`'s bands. */
+export const FAN_PROBS: readonly number[] = BAND_PROBS;
+
+/**
+ * `summarize` from the per-path outcomes of a run (its `checkpointCents` is not read), the fan chart's
+ * type-7 quantiles at FAN_PROBS per checkpoint (unrounded, as `columnQuantiles` returns them) and its
+ * sample paths' rows: the worker pool computes the fan chart where the checkpoint table is (fan-parts.ts).
+ */
+export function summarizeOutcomes(
+  merged: SimChunkResult,
+  bands: Float64Array[],
+  samplePaths: Float64Array[],
+  params: SimParams,
+): SimSummary {
+  const n = merged.toPath - merged.fromPath;
+  if (n === 0) throw new RangeError('summarize needs at least one path');
   const start = params.startCents;
   const riskOfRuin = merged.ruinedCount / n;
   const pTarget = merged.targetHitCount / n;
@@ -491,17 +559,11 @@ export function summarize(merged: SimChunkResult, params: SimParams): SimSummary
   for (let i = 0, k = 0; i < n; i++) if (merged.targetStep[i]! >= 0) hitSteps[k++] = merged.targetStep[i]!;
   const steps = merged.checkpointSteps;
   const nc = steps.length;
-  const cp = merged.checkpointCents;
-  const bands = columnQuantiles(cp, n, nc, BAND_PROBS, {
-    min: merged.checkpointMin,
-    max: merged.checkpointMax,
+  const rounded = bands.map((band) => {
+    const r = new Float64Array(nc);
+    for (let c = 0; c < nc; c++) r[c] = roundCents(band[c]!);
+    return r;
   });
-  for (const band of bands) for (let c = 0; c < nc; c++) band[c] = roundCents(band[c]!);
-  // Sample paths are the first rows of a run that starts at path 0.
-  const nSample =
-    merged.fromPath === 0 && nc > 0 ? Math.min(n, params.samplePaths ?? DEFAULT_SAMPLE_PATHS) : 0;
-  const samplePaths: Float64Array[] = [];
-  for (let i = 0; i < nSample; i++) samplePaths.push(cp.slice(i * nc, (i + 1) * nc));
   return {
     paths: n,
     horizonSteps: merged.horizonSteps,
@@ -519,11 +581,11 @@ export function summarize(merged: SimChunkResult, params: SimParams): SimSummary
     medianStepsToTarget: hits === 0 ? null : quantiles(hitSteps, [0.5])[0]!,
     fan: {
       steps: steps.slice(),
-      p5: bands[0]!,
-      p25: bands[1]!,
-      p50: bands[2]!,
-      p75: bands[3]!,
-      p95: bands[4]!,
+      p5: rounded[0]!,
+      p25: rounded[1]!,
+      p50: rounded[2]!,
+      p75: rounded[3]!,
+      p95: rounded[4]!,
     },
     samplePaths,
   };
