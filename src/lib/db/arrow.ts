@@ -9,11 +9,13 @@
  */
 import {
   Bool,
+  DataType,
   Float64,
   Int32,
   Int64,
   makeData,
   makeVector,
+  RecordBatchStreamReader,
   Table,
   tableToIPC,
   Utf8,
@@ -197,6 +199,58 @@ export function rowsToIpc<T extends FactTable>(
   for (let i = 0; i < ord.length; i++) ord[i] = ordBase + i;
   cols[ORD] = makeVector(ord);
   return tableToIPC(new Table(cols), 'stream');
+}
+
+/** DuckDB's type for each Arrow column `rowsToIpc` writes (timestamps travel as epoch-ms doubles). */
+const STAGE_SQL_TYPE = {
+  text: 'VARCHAR',
+  bigint: 'BIGINT',
+  int: 'INTEGER',
+  double: 'DOUBLE',
+  bool: 'BOOLEAN',
+  timestamp: 'DOUBLE',
+} as const;
+
+/** The columns (Arrow name and DuckDB type) of the IPC streams `rowsToIpc` writes for a table, in order. */
+export function ipcLayout(table: FactTable): { name: string; sqlType: string }[] {
+  return [
+    ...TABLES[table].map((spec) => ({ name: arrowName(spec), sqlType: STAGE_SQL_TYPE[spec.type] })),
+    { name: ORD, sqlType: 'INTEGER' },
+  ];
+}
+
+const sqlTypeOf = (t: DataType): string | null =>
+  DataType.isUtf8(t)
+    ? 'VARCHAR'
+    : DataType.isBool(t)
+      ? 'BOOLEAN'
+      : DataType.isFloat(t) && t.precision === 2
+        ? 'DOUBLE'
+        : DataType.isInt(t) && t.isSigned && t.bitWidth === 64
+          ? 'BIGINT'
+          : DataType.isInt(t) && t.isSigned && t.bitWidth === 32
+            ? 'INTEGER'
+            : null;
+
+/**
+ * True when an IPC stream has exactly the columns `ipcLayout` names, in that order and with those types
+ * (read from the stream's schema message only). A stage table made from the layout can then take the
+ * stream's rows by position; a segment stored by an older layout cannot.
+ */
+export function hasIpcLayout(table: FactTable, ipc: Uint8Array): boolean {
+  let fields: { name: string; type: DataType }[];
+  try {
+    const reader = RecordBatchStreamReader.from(ipc);
+    reader.open();
+    fields = reader.schema.fields;
+  } catch {
+    return false;
+  }
+  const want = ipcLayout(table);
+  return (
+    fields.length === want.length &&
+    fields.every((f, i) => f.name === want[i]!.name && sqlTypeOf(f.type) === want[i]!.sqlType)
+  );
 }
 
 /** Encodes rows as IPC streams of at most `maxRows` rows each, `_ord` counting across them. */
