@@ -1,8 +1,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BookTxn } from '../engine/model';
-import { rowsToIpc } from './arrow';
+import type { BookTxn, FactRows } from '../engine/model';
+import { FACT_TABLES, TABLES } from '../engine/model';
+import { readColumns, readColumnsGeneric, rowsToIpc } from './arrow';
 
 const txn = (i: number, amountCents: number, balanceCents: number | null, at: string): BookTxn => ({
   key: `k:${i}`,
@@ -51,5 +52,23 @@ describe('rowsToIpc', () => {
         },
       ),
     );
+  });
+});
+
+describe('readColumns', () => {
+  it('reads every table as the generic field-by-field read does, in TABLES order', () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+    for (const table of FACT_TABLES) {
+      const row = fc.record(Object.fromEntries(TABLES[table].map((s) => [s.field, value])));
+      fc.assert(
+        fc.property(fc.array(row, { maxLength: 20 }), (rows) => {
+          const typed = rows as unknown as FactRows[typeof table][];
+          const cols = readColumns(table, typed);
+          expect(cols).toHaveLength(TABLES[table].length);
+          expect(cols).toEqual(readColumnsGeneric(table, typed));
+        }),
+        { numRuns: 50 },
+      );
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { tableFromIPC } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BookTxn } from '../engine/model';
-import { chunkSizes, rowsToIpc, rowsToIpcChunks } from './arrow';
+import { chunkSizes, hasIpcLayout, rowsToIpc, rowsToIpcChunks } from './arrow';
 import { openNodeSql } from './duckdb/node';
 import type { Sql } from './duckdb/port';
 import {
@@ -11,6 +11,7 @@ import {
   ensureSchema,
   headline,
   refreshDerived,
+  replayChunks,
   stageAndDiff,
 } from './ledger';
 
@@ -144,5 +145,52 @@ describe('staging in chunks', () => {
       'sportsbet:txn:6',
     ]);
     expect(chunkSizes(5, 2)).toEqual([2, 2, 1]);
+  });
+});
+
+describe('the stage', () => {
+  it('is a temporary table: staging writes nothing into the database file', async () => {
+    const sql = await openNodeSql();
+    expect((await ensureSchema(sql)).ok).toBe(true);
+    const rows = [1, 2, 3].map((i) => txn(i, null, 'deposit', i * 100, '2026-03-01T00:00:00.000Z'));
+    expect((await stageAndDiff(sql, 'book_txns', rowsToIpcChunks('book_txns', rows, 2))).ok).toBe(true);
+    const where = await sql.query<{ db: string; name: string }>(
+      `SELECT database_name AS db, table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'stage_%'
+       UNION ALL SELECT database_name, view_name FROM duckdb_views() WHERE view_name LIKE 'changed_%'`,
+    );
+    expect(where.ok && where.value).toEqual(
+      expect.arrayContaining([
+        { db: 'temp', name: 'stage_book_txns' },
+        { db: 'temp', name: 'changed_book_txns' },
+      ]),
+    );
+    expect(where.ok && where.value.every((w) => w.db === 'temp')).toBe(true);
+  });
+
+  it('replays a segment whose columns are in another order (an older layout) to the same rows', async () => {
+    const rows = [1, 2, 3].map((i) =>
+      txn(i, i, i === 2 ? 'payout' : 'stake', i * 100 - 250, `2026-03-0${i}T10:00:00.000Z`),
+    );
+    const ipc = rowsToIpc('book_txns', rows);
+    const t = tableFromIPC(ipc);
+    const names = t.schema.fields.map((f) => f.name).reverse();
+    const reordered = tableToIPC(
+      new Table(Object.fromEntries(names.map((n) => [n, t.getChild(n)!]))),
+      'stream',
+    );
+    expect(hasIpcLayout('book_txns', ipc)).toBe(true);
+    expect(hasIpcLayout('book_txns', reordered)).toBe(false);
+    const read = async (chunk: Uint8Array) => {
+      const sql = await openNodeSql();
+      expect((await ensureSchema(sql)).ok).toBe(true);
+      const r = await replayChunks(sql, 'book_txns', [chunk]);
+      if (!r.ok) throw new Error(r.error.message);
+      const out = await sql.query('SELECT * FROM book_txns ORDER BY key');
+      if (!out.ok) throw new Error(out.error.message);
+      return out.value;
+    };
+    const direct = await read(ipc);
+    expect(direct).toHaveLength(3);
+    expect(await read(reordered)).toEqual(direct);
   });
 });

@@ -7,7 +7,7 @@
 import type { FactTable } from '../engine/model';
 import { FACT_TABLES, TABLES } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
-import { arrowName, ORD, SEGMENT_ROWS } from './arrow';
+import { arrowName, hasIpcLayout, ipcLayout, ORD, SEGMENT_ROWS } from './arrow';
 import { ident, type Sql } from './duckdb/port';
 
 const SQL_TYPE = {
@@ -104,12 +104,30 @@ export async function stageChunk(
   ipc: Uint8Array,
   first: boolean,
 ): Promise<Result<null>> {
+  const fits = hasIpcLayout(table, ipc);
   if (first) {
     const d = await discardTable(sql, table);
     if (!d.ok) return d;
+    if (fits) {
+      const cols = ipcLayout(table).map((c) => `${ident(c.name)} ${c.sqlType}`);
+      const c = await sql.exec(`CREATE TEMP TABLE ${stageName(table)} (${cols.join(', ')})`);
+      if (!c.ok) return c;
+    }
+  } else if (!fits && stagedAs.get(sql)?.get(table) === 'temp') {
+    return err('invalid-argument', `a ${table} chunk does not have the layout of the chunks before it`);
   }
-  return sql.insertArrowIpc(stageName(table), ipc, first);
+  if (first) {
+    let m = stagedAs.get(sql);
+    if (!m) stagedAs.set(sql, (m = new Map()));
+    m.set(table, fits ? 'temp' : 'main');
+  }
+  // Into the temporary table the rows go by position, which `hasIpcLayout` has checked; a stream of
+  // another layout (a segment stored by an older version) makes its own table from its schema.
+  return sql.insertArrowIpc(stageName(table), ipc, first && !fits);
 }
+
+/** Where each table's stage was made by its first chunk: a temporary table, or one made from the stream. */
+const stagedAs = new WeakMap<Sql, Map<FactTable, 'temp' | 'main'>>();
 
 /** The distinct values of one column in a table's stage (e.g. the accounts a pasted batch names). */
 export async function stagedValues(sql: Sql, table: FactTable, column: string): Promise<Result<string[]>> {
@@ -132,7 +150,7 @@ export async function diffStaged(sql: Sql, table: FactTable): Promise<Result<Dif
   const overlap = Number(counts.value[0]?.overlap ?? 0);
   if (overlap === 0) {
     const v = await sql.exec(
-      `CREATE VIEW ${changed} AS SELECT ${stageSelect(table)}, ${ORD}, true AS _is_new FROM ${stage}`,
+      `CREATE TEMP VIEW ${changed} AS SELECT ${stageSelect(table)}, ${ORD}, true AS _is_new FROM ${stage}`,
     );
     if (!v.ok) return v;
     return ok({ total, inserted: total, updated: 0, unchanged: 0 });
@@ -140,13 +158,13 @@ export async function diffStaged(sql: Sql, table: FactTable): Promise<Result<Dif
   const cmp = compareCols(table);
   const changedCond = cmp.map((c) => `s.${ident(c)} IS DISTINCT FROM t.${ident(c)}`).join(' OR ');
   const c = await sql.exec(
-    `CREATE TABLE ${compareName(table)} AS
+    `CREATE TEMP TABLE ${compareName(table)} AS
        SELECT s.*, (t.key IS NULL) AS _is_new
        FROM (SELECT ${stageSelect(table)}, ${ORD} FROM ${stage}) s LEFT JOIN ${ident(table)} t ON s.key = t.key
        WHERE t.key IS NULL OR ${changedCond}`,
   );
   if (!c.ok) return c;
-  const v = await sql.exec(`CREATE VIEW ${changed} AS SELECT * FROM ${compareName(table)}`);
+  const v = await sql.exec(`CREATE TEMP VIEW ${changed} AS SELECT * FROM ${compareName(table)}`);
   if (!v.ok) return v;
   const n = await sql.query<{ inserted: bigint; changed: bigint }>(
     `SELECT count(*) FILTER (WHERE _is_new) AS inserted, count(*) AS changed FROM ${changed}`,
@@ -343,7 +361,7 @@ export async function startAffectedBets(sql: Sql): Promise<Result<boolean>> {
   const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM bet_facts`);
   if (!n.ok) return n;
   if (Number(n.value[0]?.n ?? 0) === 0) return ok(false);
-  const c = await sql.exec(`CREATE OR REPLACE TABLE ${AFFECTED} (key VARCHAR)`);
+  const c = await sql.exec(`CREATE OR REPLACE TEMP TABLE ${AFFECTED} (key VARCHAR)`);
   return c.ok ? ok(true) : c;
 }
 
@@ -371,7 +389,7 @@ export async function noteAffectedBets(sql: Sql, table: FactTable): Promise<Resu
  */
 export async function refreshDerivedFor(sql: Sql): Promise<Result<null>> {
   for (const s of [
-    `CREATE OR REPLACE TABLE ${AFFECTED} AS SELECT DISTINCT key FROM ${AFFECTED}`,
+    `CREATE OR REPLACE TEMP TABLE ${AFFECTED} AS SELECT DISTINCT key FROM ${AFFECTED}`,
     `DELETE FROM bet_facts WHERE key IN (SELECT key FROM ${AFFECTED})`,
     `INSERT INTO bet_facts SELECT * FROM (${betFactsSelect(AFFECTED)})`,
     `DROP TABLE ${AFFECTED}`,

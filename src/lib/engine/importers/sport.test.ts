@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { guessSport, sportFromLeague } from './sport';
+import { guessSport, guessUncached, sportFromLeague } from './sport';
 
 describe('guessSport', () => {
   it.each([
@@ -41,5 +42,27 @@ describe('sportFromLeague', () => {
     ['Curling', null],
   ])('%j → %s', (league, sport) => {
     expect(sportFromLeague(league)).toBe(sport);
+  });
+});
+
+describe('guessSport cache (property)', () => {
+  it('answers every event and market, in any order and repeated, as the uncached guess does', () => {
+    const part = fc.oneof(
+      fc.constantFrom(
+        '',
+        'Warragul - R6',
+        'GWS GIANTS v Carlton',
+        'Head to Head',
+        'Win or Place',
+        'Greyhounds',
+      ),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(part, part), { maxLength: 40 }), (pairs) => {
+        for (const [e, m] of [...pairs, ...pairs]) expect(guessSport(e, m)).toBe(guessUncached(e, m));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -63,16 +63,23 @@ const CLUBS: readonly [RegExp, SportName][] = [
   ],
 ];
 
-const cache = new Map<string, SportName | null>();
+/**
+ * Guesses by event, then market. Two levels rather than one joined key: an importer passes the same event
+ * and market strings row after row (a Summary's parts are read once), and a joined key was a new string,
+ * hashed in full, on every call.
+ */
+const cache = new Map<string, Map<string, SportName | null>>();
 // A 700k-row export names tens of thousands of distinct events; a smaller cache was cleared every few
 // thousand rows and missed on most of them.
 const MAX_CACHE = 200_000;
+let cached = 0;
 
 /**
+ * The guess without the cache (exported for its test).
  * Race meetings first (a race number, or a racing market on an event that is not "A v B"), then market
  * words, then club names in the event, then sport words in the event (e.g. "AFL" in a title).
  */
-function guessUncached(event: string, market: string): SportName | null {
+export function guessUncached(event: string, market: string): SportName | null {
   const text = `${event}\n${market}`;
   if (RACE_NUMBER.test(event) || (RACING_MARKET.test(market) && !/\s(v|vs|at)\s/i.test(event))) {
     if (/greyhound|\bdogs?\b/i.test(text)) return 'Greyhounds';
@@ -87,12 +94,18 @@ function guessUncached(event: string, market: string): SportName | null {
 
 /** Guesses the sport from an event line and a market line; null when nothing names it. */
 export function guessSport(event: string, market: string): SportName | null {
-  const key = `${event}\u0000${market}`;
-  const hit = cache.get(key);
+  let byMarket = cache.get(event);
+  const hit = byMarket?.get(market);
   if (hit !== undefined) return hit;
   const sport = guessUncached(event, market);
-  if (cache.size >= MAX_CACHE) cache.clear();
-  cache.set(key, sport);
+  if (cached >= MAX_CACHE) {
+    cache.clear();
+    cached = 0;
+    byMarket = undefined;
+  }
+  if (!byMarket) cache.set(event, (byMarket = new Map()));
+  byMarket.set(market, sport);
+  cached++;
   return sport;
 }
 

@@ -110,3 +110,51 @@ describe('Sportsbet export round trip (property)', () => {
     );
   });
 });
+
+describe('Sportsbet rows parsed together (property)', () => {
+  const summaries = [
+    'GWS GIANTS v Carlton\n Head to Head\nCarlton @ 1.60 (Win)',
+    'Warragul - R6\n Win or Place\n5. Swift Legend @ 3.55 (Win)',
+    '2 Leg Multi\n Multi\nA v B\n Head to Head\nA @ 1.90 (Win)\nGreyhounds R2\n Win\n4. Dog @ 2.10 (Lose)',
+    'Same Game Multi\n SGM\nX v Y\n Line\nX +4.5 @ 1.80',
+    'Trifecta\n Boxed\n1, 2, 3 @ 12.00 (Pending)',
+    'Deposit via Visa Debit card ending 1531',
+    'Bonus Bet Credit\nextra line',
+    '',
+  ];
+  const row = fc.record({
+    type: fc.constantFrom('Bet Stake', 'Win', 'Lose', 'Void', 'Deposit', 'Manual Adjustment', 'Bonus Bet'),
+    summary: fc.constantFrom(...summaries),
+    betId: fc.constantFrom('', '77576828', '77576840'),
+    amount: fc.constantFrom('-5.00', '32.00', '0.00', '12', 'x'),
+    flags: fc.array(fc.constantFrom('true', 'false', 'TRUE', 'yes', '1', 'no', ''), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+  });
+  it('gives each row the same fields as parsing that row alone (the Summary memo changes nothing)', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (specs) => {
+        const header = [...SPORTSBET_HEADER];
+        const rows = specs.map((r, i) => [
+          '01/05/2026 00:08',
+          r.type,
+          r.summary,
+          String(373102337 + i),
+          r.betId,
+          r.amount,
+          '50.00',
+          ...r.flags,
+        ]);
+        const lines = rows.map((_, i) => i + 2);
+        const opts = { zone: 'Australia/Sydney', dateOrder: 'dmy' as const };
+        const together = sportsbetImporter.parse(header, rows, lines, opts);
+        const alone = rows.map((r, i) => sportsbetImporter.parse(header, [r], [lines[i]!], opts));
+        expect(together.batch.book_txns ?? []).toEqual(alone.flatMap((a) => a.batch.book_txns ?? []));
+        expect(together.batch.bet_legs ?? []).toEqual(alone.flatMap((a) => a.batch.bet_legs ?? []));
+        expect(together.rejects).toEqual(alone.flatMap((a) => a.rejects));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

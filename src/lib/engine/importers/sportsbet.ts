@@ -203,11 +203,57 @@ function detectSportsbet(header: readonly string[]): number {
   return (shareOfColumns(header, rest) * rest.length + 1) / SPORTSBET_HEADER.length;
 }
 
-/** A Summary cell split into lines, its one-line description, and its parts (parsed on first use). */
+/** What a bet row takes from its Summary and flag columns. */
+interface BetFields {
+  betType: BetType;
+  event: string | null;
+  market: string | null;
+  selection: string | null;
+  oddsDecimal: number | null;
+  result: string | null;
+  sport: string | null;
+}
+
+/**
+ * A Summary cell split into lines, its one-line description, its parts (parsed on first use), and the bet
+ * fields read from it, per combination of the Multiple, Exotic and Pool flags (index bit 0, 1, 2).
+ */
 interface ReadSummary {
   description: string;
   parts: () => SummaryParts;
+  bet: (BetFields | undefined)[];
 }
+
+/** A bet row's fields from its Summary, its parts and its flags. */
+function betFields(
+  summary: string,
+  parts: SummaryParts,
+  flags: { multiple: boolean; exotic: boolean; pool: boolean },
+): BetFields {
+  const betType = sportsbetBetType(summary, flags, parts.legs.length);
+  let event = parts.event;
+  let market = parts.market;
+  let selection: string | null = null;
+  let oddsDecimal: number | null = null;
+  let result: string | null = null;
+  // A single's one selection line describes the row; a multi's row keeps the header lines and leaves
+  // selection, odds and result to its legs.
+  const only = parts.legs.length === 1 ? parts.legs[0] : undefined;
+  if (only) {
+    event = only.event;
+    market = only.market;
+    selection = only.selection;
+    oddsDecimal = only.oddsDecimal;
+    result = only.result;
+  } else if (parts.legs.length === 0 && parts.extra.length > 0) {
+    selection = parts.extra.join(' / ');
+  }
+  const sport = guessSport(event ?? '', market ?? '');
+  return { betType, event, market, selection, oddsDecimal, result, sport };
+}
+
+/** isTruthy, without a regex for the two values a Sportsbet export writes. */
+const flag = (text: string): boolean => (text === 'false' ? false : text === 'true' ? true : isTruthy(text));
 
 /**
  * Reads Summary cells with a small memo: a bet's settlement row repeats its stake row's Summary, so about
@@ -224,6 +270,7 @@ function summaryReader(): (summary: string) => ReadSummary {
     const read: ReadSummary = {
       description: lines.join(' / '),
       parts: () => (parts ??= parseSummary(rawLines)),
+      bet: [],
     };
     if (memo.size >= 2048) memo.clear();
     memo.set(summary, read);
@@ -317,30 +364,19 @@ function parseSportsbet(
     let sport: string | null = null;
     if (isBetRow) {
       const parts = read.parts();
-      betType = sportsbetBetType(
-        summary,
-        {
-          multiple: isTruthy(cellAt(row, c.multiple)),
-          exotic: isTruthy(cellAt(row, c.exotic)),
-          pool: isTruthy(cellAt(row, c.pool)),
-        },
-        parts.legs.length,
-      );
-      event = parts.event;
-      market = parts.market;
-      // A single's one selection line describes the row; a multi's row keeps the header lines and leaves
-      // selection, odds and result to its legs.
-      const only = parts.legs.length === 1 ? parts.legs[0] : undefined;
-      if (only) {
-        event = only.event;
-        market = only.market;
-        selection = only.selection;
-        oddsDecimal = only.oddsDecimal;
-        result = only.result;
-      } else if (parts.legs.length === 0 && parts.extra.length > 0) {
-        selection = parts.extra.join(' / ');
-      }
-      sport = guessSport(event ?? '', market ?? '');
+      const multiple = flag(cellAt(row, c.multiple));
+      const exotic = flag(cellAt(row, c.exotic));
+      const pool = flag(cellAt(row, c.pool));
+      // A settlement row repeats its stake row's Summary and flags: their fields are read once.
+      const slot = (multiple ? 1 : 0) | (exotic ? 2 : 0) | (pool ? 4 : 0);
+      const bet = (read.bet[slot] ??= betFields(summary, parts, { multiple, exotic, pool }));
+      betType = bet.betType;
+      event = bet.event;
+      market = bet.market;
+      selection = bet.selection;
+      oddsDecimal = bet.oddsDecimal;
+      result = bet.result;
+      sport = bet.sport;
       // Legs come from the stake row only: the settlement row repeats the same Summary, and the leg keys
       // would collide.
       if (kind === 'stake' && parts.legs.length >= 2 && betKey !== null) {
