@@ -11,6 +11,7 @@ import {
   ChunkMerger,
   FAN_PROBS,
   checkSimParams,
+  fanOf,
   sampleCount,
   summarizeOutcomes,
   type MergeableChunk,
@@ -197,7 +198,8 @@ export async function runSimulationInWorkers(
   }
   const workers = r.value.workers;
   const merged = merger.finish();
-  const bands = await splitColumnQuantiles(
+  // The workers count and gather the fan chart's buckets while the page summarises the per-path outcomes.
+  const fan = splitColumnQuantiles(
     params.paths,
     merged.checkpointMin,
     merged.checkpointMax,
@@ -208,8 +210,15 @@ export async function runSimulationInWorkers(
     for (const w of workers) void w.dropFan(run).catch(() => undefined);
     return err('worker-error', String(e));
   });
+  const summary = summarizeOutcomes(
+    merged,
+    FAN_PROBS.map(() => new Float64Array(nc)),
+    samples,
+    params,
+  );
+  const bands = await fan;
   if (!Array.isArray(bands)) return bands;
-  const summary = summarizeOutcomes(merged, bands, samples, params);
+  summary.fan = fanOf(c.checkpointSteps, bands);
   return ok({ ...summary, elapsedMs: Math.round(performance.now() - t0), workers: workers.length });
 }
 

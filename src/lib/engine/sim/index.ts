@@ -1,8 +1,9 @@
 /**
  * The Risk-lab simulation engine: seeded Monte Carlo bankroll walks (split across workers and merged
  * bit-identically), the closed-form risk formulas they are checked against, and history fitting.
- * Workers typically call `checkSimParams` once, `simulateChecked` per path range, then the page calls
- * `mergeChunks` and `summarize`. Around that: the stake search (stake.ts), the scenario lab's "what if"
+ * A single thread calls `simulate` (or `simulateChecked` per path range) then `mergeChunks` and
+ * `summarize`; the worker pool keeps the checkpoint tables in the workers, computes the fan chart across
+ * them (fan-parts.ts) and summarises with `summarizeOutcomes`. Around that: the stake search (stake.ts), the scenario lab's "what if"
  * transformation (scenario.ts), saved-run figures and comparisons (run-record.ts), and prop evaluation
  * pass probability through the rules engine (prop-pass.ts).
  */

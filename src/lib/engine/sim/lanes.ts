@@ -5,12 +5,12 @@
  * Lane l of a group walks path first + l with that path's own xoshiro128** stream and the scalar engine's
  * arithmetic (the same IEEE operations in the same order), so every number is bit-identical to the scalar
  * `walkPath`: the golden fingerprints hold and lanes.test.ts compares the two on random parameters. The
- * WebAssembly seeds the lanes, does the per-step work (draws, the Ziggurat's rejected draws after each
- * block, the walk with its peak, drawdown, checkpoint rows and per-checkpoint min and max) and, for normal
- * and bootstrap runs without clamps, withdrawals or drain, whole groups with their ruin and target events
- * (`group`). Otherwise this file drives the blocks and does what is rare: Gamma rejections (from the
- * lane's own stream, after the block, exactly where the scalar code takes them), stop-loss/win clamps,
- * withdrawals and the drain, ruin and target events. A ruined lane's steps are masked to 0 so its bankroll,
+ * WebAssembly seeds the lanes, does the per-step work (draws, the Ziggurat's and the Gamma's rejected
+ * draws after each block from the lane's own stream, exactly where the scalar code takes them, the walk
+ * with its peak, drawdown, checkpoint rows and per-checkpoint min and max) and, for runs without clamps,
+ * withdrawals or drain, whole groups with their ruin and target events (`group`). Otherwise this file
+ * drives the blocks and applies stop-loss/win clamps, withdrawals and the drain, and records ruin and
+ * target events. A ruined lane's steps are masked to 0 so its bankroll,
  * peak and drawdown stay as they were at ruin, like a scalar path that stopped. The module also runs the
  * fan chart's count and gather passes for the workers (`lanesBucketPasses`).
  */

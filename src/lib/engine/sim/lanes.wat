@@ -3,9 +3,9 @@
 ;; Each lane runs its path's own xoshiro128** stream, so lane l draws exactly the numbers the scalar engine
 ;; draws for that path, in the same order; the arithmetic is the scalar code's, operation for operation, in
 ;; IEEE doubles, so the results are bit-identical. Here: seeding, the Ziggurat (its tail and wedges with
-;; the imported Math.exp and Math.log), uniforms, bootstrap indices, the walk with its checkpoints, whole
-;; normal and bootstrap groups with their events, and the fan chart's count and gather passes. lanes.ts
-;; does the rest (Gamma rejections, clamps, withdrawals, drain, and the events of those runs) from the
+;; the imported Math.exp and Math.log), uniforms, bootstrap indices, Student-t with its Gamma rejections,
+;; the walk with its checkpoints, whole groups with their events, and the fan chart's count and gather
+;; passes. lanes.ts does the rest (clamps, withdrawals, drain, and the events of those runs) from the
 ;; state these functions leave in memory. Compiled to lanes.wasm.ts by scripts/build-sim-wasm.js; a test
 ;; checks the two agree.
 ;;

@@ -557,13 +557,6 @@ export function summarizeOutcomes(
   for (let i = 0; i < n; i++) if (merged.targetStep[i]! >= 0) hits++;
   const hitSteps = new Float64Array(hits);
   for (let i = 0, k = 0; i < n; i++) if (merged.targetStep[i]! >= 0) hitSteps[k++] = merged.targetStep[i]!;
-  const steps = merged.checkpointSteps;
-  const nc = steps.length;
-  const rounded = bands.map((band) => {
-    const r = new Float64Array(nc);
-    for (let c = 0; c < nc; c++) r[c] = roundCents(band[c]!);
-    return r;
-  });
   return {
     paths: n,
     horizonSteps: merged.horizonSteps,
@@ -579,15 +572,26 @@ export function summarizeOutcomes(
     cvar99Cents: roundCents(v99.cvar),
     maxDrawdownCents: percentilesOf(merged.maxDrawdownCents),
     medianStepsToTarget: hits === 0 ? null : quantiles(hitSteps, [0.5])[0]!,
-    fan: {
-      steps: steps.slice(),
-      p5: rounded[0]!,
-      p25: rounded[1]!,
-      p50: rounded[2]!,
-      p75: rounded[3]!,
-      p95: rounded[4]!,
-    },
+    fan: fanOf(merged.checkpointSteps, bands),
     samplePaths,
+  };
+}
+
+/** The summary's fan chart from the quantiles at FAN_PROBS per checkpoint, rounded to cents. */
+export function fanOf(steps: Int32Array, bands: Float64Array[]): SimSummary['fan'] {
+  const nc = steps.length;
+  const rounded = bands.map((band) => {
+    const r = new Float64Array(nc);
+    for (let c = 0; c < nc; c++) r[c] = roundCents(band[c]!);
+    return r;
+  });
+  return {
+    steps: steps.slice(),
+    p5: rounded[0]!,
+    p25: rounded[1]!,
+    p50: rounded[2]!,
+    p75: rounded[3]!,
+    p95: rounded[4]!,
   };
 }
 
