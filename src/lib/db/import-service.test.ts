@@ -13,6 +13,7 @@ import {
 } from './import-service';
 import { ensureSchema, headline } from './ledger';
 import { memoryStore } from './test-helpers';
+import { err } from '../engine/result';
 
 describe('accountFromFileName', () => {
   it.each([
@@ -72,5 +73,45 @@ describe('prepare → commit → reload through stored segments', () => {
     };
     expect(await rows(reloaded)).toEqual(await rows(sql));
     expect(records).toHaveLength(2);
+  }, 60_000);
+
+  it('a store that fails its commit (a full disk) leaves DuckDB exactly as it was, and a retry lands', async () => {
+    const sql = await openNodeSql();
+    expect((await ensureSchema(sql)).ok).toBe(true);
+    const { store, records } = memoryStore();
+    await importFile(sql, store, 'sportsbet-march-1.csv');
+    const snapshot = async () => {
+      const out: Record<string, unknown> = {};
+      for (const t of ['book_txns', 'bets', 'bet_facts']) {
+        const r = await sql.query(`SELECT * FROM ${t} ORDER BY ALL`);
+        out[t] = r.ok ? r.value : r;
+      }
+      return { tables: out, headline: await headline(sql) };
+    };
+    const before = await snapshot();
+    const full: LedgerStore = {
+      ...store,
+      commit: () => Promise.resolve(err('quota-exceeded', 'the disk is full')),
+    };
+    const r = await prepareImport(
+      sql,
+      full,
+      {
+        fileName: 'sportsbet-march-2.csv',
+        bytes: fixture('sportsbet-march-2.csv'),
+        zone: 'Australia/Sydney',
+      },
+      ALL_IMPORTERS,
+    );
+    if (!r.ok || r.value.kind !== 'ready') throw new Error(JSON.stringify(r));
+    const failed = await commitImport(sql, full, r.value.prepared, 'default');
+    expect(failed.ok ? null : failed.error.code).toBe('quota-exceeded');
+    expect(await snapshot()).toEqual(before);
+    expect(records).toHaveLength(1);
+    // The same prepared import commits once the store takes it.
+    const retried = await commitImport(sql, store, r.value.prepared, 'default');
+    expect(retried.ok).toBe(true);
+    expect(records).toHaveLength(2);
+    expect(await snapshot()).not.toEqual(before);
   }, 60_000);
 });

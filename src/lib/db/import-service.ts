@@ -419,6 +419,27 @@ function newId(): string {
   return crypto.randomUUID();
 }
 
+/** Applies the staged, changed rows of each table and derives `bet_facts` again for the bets they touch. */
+async function applyStaged(
+  sql: Sql,
+  staged: FactTable[],
+  report: ReturnType<typeof progressReporter>,
+): Promise<Result<null>> {
+  report('index', 0, 1, true);
+  // bet_facts: only the bets this commit touches are derived again (all of them on a first import).
+  const partial = await startAffectedBets(sql);
+  if (!partial.ok) return partial;
+  for (const t of staged) {
+    if (partial.value) {
+      const n = await noteAffectedBets(sql, t);
+      if (!n.ok) return n;
+    }
+    const a = await applyChanged(sql, t);
+    if (!a.ok) return a;
+  }
+  return partial.value ? refreshDerivedFor(sql) : refreshDerived(sql);
+}
+
 /**
  * Writes a prepared file: re-diffs against the ledger as it is now (another file may have landed since the
  * preview), stores the changed rows as one segment per table with the import record and rejects in one
@@ -496,30 +517,24 @@ export async function commitImport(
     tables,
     notes: p.notes,
   };
-  if (store) {
-    report('write', 0, 1, true);
-    const w = await store.commit(record, segments, {
-      importId: id,
-      fileName: p.fileName,
-      rejects: p.rejects,
-    });
-    if (!w.ok) return fail(w);
-  }
-  report('index', 0, 1, true);
+  report('write', 0, 1, true);
   ledgerChanged(sql);
-  // bet_facts: only the bets this commit touches are derived again (all of them on a first import).
-  const partial = await startAffectedBets(sql);
-  if (!partial.ok) return fail(partial);
-  for (const t of staged) {
-    if (partial.value) {
-      const n = await noteAffectedBets(sql, t);
-      if (!n.ok) return fail(n);
-    }
-    const a = await applyChanged(sql, t);
-    if (!a.ok) return fail(a);
+  // DuckDB applies the changes inside a transaction while Dexie writes the import (two threads, the
+  // slowest steps of a commit side by side); DuckDB's transaction commits only once Dexie's has.
+  const begun = await sql.exec('BEGIN TRANSACTION');
+  if (!begun.ok) return fail(begun);
+  const [w, a] = await Promise.all([
+    store
+      ? store.commit(record, segments, { importId: id, fileName: p.fileName, rejects: p.rejects })
+      : Promise.resolve(ok(null)),
+    applyStaged(sql, staged, report),
+  ]);
+  if (!w.ok || !a.ok) {
+    await sql.exec('ROLLBACK');
+    return fail(w.ok ? a : w);
   }
-  const r = partial.value ? await refreshDerivedFor(sql) : await refreshDerived(sql);
-  if (!r.ok) return r;
+  const done = await sql.exec('COMMIT');
+  if (!done.ok) return fail(done);
   report('index', 1, 1, true);
   return ok({ record });
 }
