@@ -169,6 +169,8 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
   started ??= (async (): Promise<Result<Sql>> => {
     const t0 = performance.now();
     status = { ...status, state: 'loading' };
+    let opening: Promise<BrowserEngine> | null = null;
+    let e: BrowserEngine | null = null;
     try {
       // DuckDB-WASM boots while the imports are read and the file's lock is taken. The imports are read
       // before the segments, so a stamp never names an import the replay missed.
@@ -176,13 +178,13 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
       const persist = takeFileLock();
       const progress = (p: { loadedBytes: number; totalBytes: number }) =>
         onProgress?.({ phase: 'download', loaded: p.loadedBytes, total: p.totalBytes });
-      const opening = openBrowserEngine(progress, { persist });
+      opening = openBrowserEngine(progress, { persist });
       opening.catch(() => undefined);
       const ids = await idsRead;
       // In memory, the stored segments are read from IndexedDB while DuckDB-WASM boots; with a persisted
       // database they are read only if its stamp does not match.
       const segments = (await persist) ? null : segmentsInOrder(getDb());
-      let e = await opening;
+      e = await opening;
       onProgress?.({ phase: 'start', loaded: 1, total: 1 });
       let restored = await restoreLedger(e, ids, () => segments ?? segmentsInOrder(getDb()), onProgress);
       if (!restored.ok && e.persistent) {
@@ -203,8 +205,15 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
         reused: restored.value.reused,
       };
       return ok(e.sql);
-    } catch (e) {
-      status = { ...status, state: 'error', message: e instanceof Error ? e.message : String(e) };
+    } catch (x) {
+      // A start that failed part-way stops the DuckDB it began, so a retry does not find the file held.
+      if (e) await e.close();
+      else
+        void opening?.then(
+          (o) => o.close(),
+          () => undefined,
+        );
+      status = { ...status, state: 'error', message: x instanceof Error ? x.message : String(x) };
       started = null;
       return err('db-error', status.message);
     }

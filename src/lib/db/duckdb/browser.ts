@@ -47,6 +47,8 @@ export interface BrowserEngine {
   checkpoint(): Promise<Result<null>>;
   /** Stops DuckDB and, when persistent, deletes its file ("Delete all data"). */
   destroy(): Promise<void>;
+  /** Stops DuckDB and lets go of its file, which is kept (a start that failed part-way). */
+  close(): Promise<void>;
 }
 
 function message(e: unknown): string {
@@ -198,6 +200,10 @@ export async function openBrowserEngine(
       return err('db-error', message(e));
     }
   };
+  const close = async (): Promise<void> => {
+    await conn.close().catch(() => undefined);
+    await db.terminate().catch(() => undefined);
+  };
   return {
     sql,
     persistent,
@@ -208,9 +214,9 @@ export async function openBrowserEngine(
       return r.ok ? flush() : r;
     },
     async destroy() {
-      await conn.close().catch(() => undefined);
-      await db.terminate().catch(() => undefined);
+      await close();
       if (persistent) await removeFiles().catch(() => undefined);
     },
+    close,
   };
 }
