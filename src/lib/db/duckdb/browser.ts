@@ -172,7 +172,7 @@ export async function openBrowserEngine(
   opts: { persist?: boolean | Promise<boolean> } = {},
 ): Promise<BrowserEngine> {
   const booting = instantiate(onProgress);
-  // Settled as soon as the lock is, so a failed boot cannot leave it unobserved.
+  // A boot that fails while the lock is awaited is reported when awaited below, not as an unhandled rejection.
   booting.catch(() => undefined);
   const wanted = await opts.persist;
   const locked = wanted !== false ? await takeFileLock() : false;
