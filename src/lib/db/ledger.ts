@@ -113,13 +113,11 @@ export async function stageChunk(
       const c = await sql.exec(`CREATE TEMP TABLE ${stageName(table)} (${cols.join(', ')})`);
       if (!c.ok) return c;
     }
-  } else if (!fits && stagedAs.get(sql)?.get(table) === 'temp') {
-    return err('invalid-argument', `a ${table} chunk does not have the layout of the chunks before it`);
-  }
-  if (first) {
     let m = stagedAs.get(sql);
     if (!m) stagedAs.set(sql, (m = new Map()));
     m.set(table, fits ? 'temp' : 'main');
+  } else if (!fits && stagedAs.get(sql)?.get(table) === 'temp') {
+    return err('invalid-argument', `a ${table} chunk does not have the layout of the chunks before it`);
   }
   // Into the temporary table the rows go by position, which `hasIpcLayout` has checked; a stream of
   // another layout (a segment stored by an older version) makes its own table from its schema.

@@ -204,15 +204,9 @@ function detectSportsbet(header: readonly string[]): number {
 }
 
 /** What a bet row takes from its Summary and flag columns. */
-interface BetFields {
+type BetFields = Pick<BookTxn, 'event' | 'market' | 'selection' | 'oddsDecimal' | 'result' | 'sport'> & {
   betType: BetType;
-  event: string | null;
-  market: string | null;
-  selection: string | null;
-  oddsDecimal: number | null;
-  result: string | null;
-  sport: string | null;
-}
+};
 
 /**
  * A Summary cell split into lines, its one-line description, its parts (parsed on first use), and the bet

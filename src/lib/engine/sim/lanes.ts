@@ -121,6 +121,14 @@ function instance(): LanesExports | null {
   return lanes;
 }
 
+/** Grows the module's memory to at least `need` bytes and refreshes the typed views over it. */
+function ensureMemory(need: number): void {
+  const memory = lanes!.memory;
+  const have = memory.buffer.byteLength;
+  if (need > have) memory.grow(Math.ceil((need - have) / 65536));
+  views();
+}
+
 function views(): void {
   const buffer = lanes!.memory.buffer;
   if (i32.buffer !== buffer) {
@@ -141,11 +149,7 @@ export function lanesFit(sim: CheckedSim): boolean {
 /** Copies the bootstrap steps into the module's memory (once per compiled model), growing it as needed. */
 function loadSteps(steps: Float64Array): void {
   if (loadedSteps === steps) return;
-  const w = lanes!;
-  const need = STEPS + steps.length * 8;
-  const have = w.memory.buffer.byteLength;
-  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
-  views();
+  ensureMemory(STEPS + steps.length * 8);
   f64.set(steps, STEPS >> 3);
   loadedSteps = steps;
 }
@@ -155,7 +159,6 @@ function loadSteps(steps: Float64Array): void {
  * them the group's checkpoint rows and the chunk's per-checkpoint min and max, which the walk keeps.
  */
 export function beginLanesChunk(sim: CheckedSim): void {
-  const w = lanes!;
   const c = sim.model.components[0]!;
   const len = c.kind === KIND_BOOTSTRAP ? c.steps.length : 0;
   if (len > 0) loadSteps(c.steps);
@@ -165,9 +168,7 @@ export function beginLanesChunk(sim: CheckedSim): void {
   const maxs = mins + nc * 8;
   const cps = maxs + nc * 8;
   const need = cps + nc * 4;
-  const have = w.memory.buffer.byteLength;
-  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
-  views();
+  ensureMemory(need);
   i32[ROWS >> 2] = rows;
   i32[MINS >> 2] = mins;
   i32[MAXS >> 2] = maxs;
@@ -342,9 +343,7 @@ function scratch(layout: BucketLayout, parts: readonly TablePart[], outLength: n
   const data = scale + cols * 8;
   const out = data + largest * 8;
   const need = out + outLength * 8;
-  const have = w.memory.buffer.byteLength;
-  if (need > have) w.memory.grow(Math.ceil((need - have) / 65536));
-  views();
+  ensureMemory(need);
   loadedSteps = null;
   f64.set(layout.min, min >> 3);
   f64.set(layout.scale, scale >> 3);
