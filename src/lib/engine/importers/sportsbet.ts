@@ -18,7 +18,8 @@ import { formatCsvRecord } from './csv';
 import { createInstantReader } from './instant';
 import { guessSport } from './sport';
 
-const VENUE = 'Sportsbet';
+export const SPORTSBET_VENUE = 'Sportsbet';
+const VENUE = SPORTSBET_VENUE;
 
 /** The header as the TrackMyBets helper extension writes it. */
 export const SPORTSBET_HEADER = [
@@ -59,8 +60,8 @@ const TYPE_KINDS: Record<string, BookTxnKind | 'bet'> = {
 };
 
 /** Kinds that only make sense on a bet: a row of one of these without a Bet Id is rejected. */
-const BET_KINDS: ReadonlySet<BookTxnKind> = new Set(['stake', 'payout', 'lose', 'void', 'cashout']);
-const CASH_KINDS: ReadonlySet<BookTxnKind> = new Set(['deposit', 'withdrawal', 'returned-withdrawal']);
+export const BET_KINDS: ReadonlySet<BookTxnKind> = new Set(['stake', 'payout', 'lose', 'void', 'cashout']);
+export const CASH_KINDS: ReadonlySet<BookTxnKind> = new Set(['deposit', 'withdrawal', 'returned-withdrawal']);
 
 /** Type cell as written → its kind ('bet' until the sign decides), so each row's Type is read once. */
 const typeKinds = new Map<string, BookTxnKind | 'bet' | null>();
@@ -204,7 +205,7 @@ function detectSportsbet(header: readonly string[]): number {
 }
 
 /** What a bet row takes from its Summary and flag columns. */
-type BetFields = Pick<BookTxn, 'event' | 'market' | 'selection' | 'oddsDecimal' | 'result' | 'sport'> & {
+export type BetFields = Pick<BookTxn, 'event' | 'market' | 'selection' | 'oddsDecimal' | 'result' | 'sport'> & {
   betType: BetType;
 };
 
@@ -219,7 +220,7 @@ interface ReadSummary {
 }
 
 /** A bet row's fields from its Summary, its parts and its flags. */
-function betFields(
+export function betFields(
   summary: string,
   parts: SummaryParts,
   flags: { multiple: boolean; exotic: boolean; pool: boolean },
@@ -249,6 +250,16 @@ function betFields(
 /** isTruthy, without a regex for the two values a Sportsbet export writes. */
 const flag = (text: string): boolean => (text === 'false' ? false : text === 'true' ? true : isTruthy(text));
 
+/** A Summary cell's lines, as written. */
+export const splitSummary = (summary: string): string[] => summary.split(/\r?\n|\r/);
+
+/** A Summary's one-line description: its lines trimmed, empty ones dropped, joined with " / ". */
+export const describeSummary = (rawLines: readonly string[]): string =>
+  rawLines
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .join(' / ');
+
 /**
  * Reads Summary cells with a small memo: a bet's settlement row repeats its stake row's Summary, so about
  * half the bet rows of a ledger read a Summary seen a moment earlier.
@@ -258,11 +269,10 @@ function summaryReader(): (summary: string) => ReadSummary {
   return (summary) => {
     const hit = memo.get(summary);
     if (hit) return hit;
-    const rawLines = summary.split(/\r?\n|\r/);
-    const lines = rawLines.map((s) => s.trim()).filter((s) => s !== '');
+    const rawLines = splitSummary(summary);
     let parts: SummaryParts | null = null;
     const read: ReadSummary = {
-      description: lines.join(' / '),
+      description: describeSummary(rawLines),
       parts: () => (parts ??= parseSummary(rawLines)),
       bet: [],
     };
