@@ -52,7 +52,7 @@ const WIDTH = SPORTSBET_HEADER.length;
 const FIELD_COUNT_WINDOW = 200;
 const FOOTER_SEARCH_ROWS = 3;
 const SNIFF_CHARS = 64 * 1024;
-const SUMMARY_MEMO = 100_000;
+const SUMMARY_MEMO = 8192;
 
 const F_NON_ASCII = 1;
 const F_ODD = 2;
@@ -158,10 +158,51 @@ function plainCents(b: Uint8Array, s: number, e: number): number {
   return negative ? -total : total;
 }
 
+/** Bytes [s, e) known to be ASCII, as a string. */
+function asciiText(b: Uint8Array, s: number, e: number): string {
+  if (e - s <= 8192) return String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
+  let out = '';
+  for (let i = s; i < e; i += 8192)
+    out += String.fromCharCode.apply(null, b.subarray(i, Math.min(e, i + 8192)) as unknown as number[]);
+  return out;
+}
+
 const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
+/** A set of non-negative integers below 2^53 (open addressing), cheaper than a Set at a million ids. */
+class IdSet {
+  private slots = new Float64Array(1 << 16).fill(-1);
+  private size = 0;
+
+  /** Adds `v`; false when it was already there. */
+  add(v: number): boolean {
+    if (this.size * 2 >= this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let i = (Math.imul(v | 0, 0x9e3779b1) ^ Math.imul((v / 4294967296) | 0, 0x85ebca6b)) & mask;
+    for (;;) {
+      const x = slots[i]!;
+      if (x === v) return false;
+      if (x === -1) {
+        slots[i] = v;
+        this.size++;
+        return true;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2).fill(-1);
+    this.size = 0;
+    for (const x of old) if (x !== -1) this.add(x);
+  }
+}
+
 interface SummaryEntry {
-  bytes: Uint8Array;
+  start: number;
+  len: number;
   hash: number;
   next: SummaryEntry | null;
   summary: string;
@@ -463,7 +504,7 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
       for (let i = 0; i < k; i++) if (t.bytes[i] !== b[s + i]) continue outer;
       return t;
     }
-    const t: TypeEntry = { bytes: b.slice(s, e), type: String.fromCharCode(...b.subarray(s, e)) };
+    const t: TypeEntry = { bytes: b.slice(s, e), type: asciiText(b, s, e) };
     if (types.length >= 64) types.length = 0;
     types.push(t);
     return t;
@@ -478,14 +519,15 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
     let entry = memo.get(h) ?? null;
     const first = entry;
     outer: for (; entry !== null; entry = entry.next) {
-      const eb = entry.bytes;
-      if (eb.length !== k) continue;
-      for (let i = 0; i < k; i++) if (eb[i] !== b[s + i]) continue outer;
+      if (entry.len !== k) continue;
+      const d = entry.start - s;
+      for (let i = s; i < e; i++) if (b[i + d] !== b[i]) continue outer;
       return entry;
     }
-    const summary = k <= 4096 ? String.fromCharCode(...b.subarray(s, e)) : new TextDecoder().decode(b.subarray(s, e));
+    const summary = asciiText(b, s, e);
     const fresh: SummaryEntry = {
-      bytes: b.slice(s, e),
+      start: s,
+      len: k,
       hash: h,
       next: first,
       summary,
@@ -506,7 +548,7 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
   let txnB = tableBuilders('book_txns', segmentRows);
   let legB = tableBuilders('bet_legs', segmentRows);
   const chunkRows: Partial<Record<FactTable, number>> = {};
-  const seenTxnNum = new Set<number>();
+  const seenTxnNum = new IdSet();
   const seenTxnStr = new Set<string>();
   const legMaxNum = new Map<number, number>();
   const legMaxStr = new Map<string, number>();
@@ -583,10 +625,8 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
   };
   /** True when the txn key is new (and records it); a repeat is counted as dropped. */
   const keepTxn = (num: number, str: string | null): boolean => {
-    if (num >= 0) {
-      if (seenTxnNum.has(num)) return false;
-      seenTxnNum.add(num);
-    } else {
+    if (num >= 0) return seenTxnNum.add(num);
+    else {
       if (seenTxnStr.has(str!)) return false;
       seenTxnStr.add(str!);
     }
@@ -681,7 +721,7 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
     if (!CASH_KINDS.has(kind) && !hasBetId && kind !== 'adjustment' && BET_KINDS.has(kind)) return;
     const isBetRow = !CASH_KINDS.has(kind) && hasBetId;
     if (isBetRow) {
-      for (const c of [8, 9, 10]) if (!isExactly(base + c, TRUE) && !isExactly(base + c, FALSE)) return;
+      for (let c = 8; c <= 10; c++) if (!isExactly(base + c, TRUE) && !isExactly(base + c, FALSE)) return;
     }
     amountOf[r] = amount;
     balanceOf[r] = balance;
@@ -702,7 +742,7 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
     const bie = trimEnd(bis, cellE[base + 4]!);
     const num = numericId(b, ids, ide);
     // A repeated txn is dropped; its legs are still offered to the merger below, as the reference's are.
-    const kept = keepTxn(num, num >= 0 ? null : String.fromCharCode(...b.subarray(ids, ide)));
+    const kept = keepTxn(num, num >= 0 ? null : asciiText(b, ids, ide));
     if (!kept) drop('book_txns');
     else if (samples.length < 8) {
       const one = sportsbetImporter.parse(header, [recordCells(r) ?? []], [line], parseOpts);
@@ -767,16 +807,15 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
         sport: guessSport(leg.event ?? '', leg.market ?? ''),
       })));
       const betNum = numericId(b, bis, bie);
-      const betStr = betNum >= 0 ? null : String.fromCharCode(...b.subarray(bis, bie));
+      const betStr = betNum >= 0 ? null : asciiText(b, bis, bie);
       for (let i = 0; i < legs.length; i++) {
         const leg = legs[i]!;
         if (!keepLeg(betNum, betStr, i + 1)) {
           drop('bet_legs');
           continue;
         }
-        const idx = String(i + 1);
         lg.key.prefixed(BET_PREFIX, b, bis, bie);
-        appendSuffix(lg.key, `:leg:${idx}`);
+        appendSuffix(lg.key, legSuffix(i + 1));
         lg.betKey.prefixed(BET_PREFIX, b, bis, bie);
         lg.venue.range(venueBytes, 0, venueBytes.length);
         lg.legIndex.push(i + 1);
@@ -926,6 +965,9 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
     progress: () => (bytesTotal === 0 ? 1 : pos / bytesTotal),
   };
 }
+
+const LEG_SUFFIXES: string[] = [];
+const legSuffix = (i: number): string => (LEG_SUFFIXES[i] ??= `:leg:${i}`);
 
 function appendSuffix(x: TextBuilder, suffix: string): void {
   // Extends the last value by `suffix` (ASCII).
