@@ -82,6 +82,26 @@ export class TextBuilder {
     this.offsets[++this.n] = p;
   }
 
+  /** Appends byte ranges of `src` joined with " / " as one value. */
+  joined(src: Uint8Array, parts: readonly { start: number; len: number }[]): void {
+    let k = 3 * (parts.length - 1);
+    for (const part of parts) k += part.len;
+    if (this.len + k > this.bytes.length) this.grow(k);
+    const out = this.bytes;
+    let p = this.len;
+    for (let j = 0; j < parts.length; j++) {
+      if (j > 0) {
+        out[p++] = 32;
+        out[p++] = 47;
+        out[p++] = 32;
+      }
+      const { start, len } = parts[j]!;
+      for (let i = start; i < start + len; i++) out[p++] = src[i]!;
+    }
+    this.len = p;
+    this.offsets[++this.n] = p;
+  }
+
   /** Appends a string known to be ASCII. */
   ascii(s: string): void {
     const k = s.length;

@@ -25,16 +25,15 @@ import type { ColumnChunk, NumberBuilder, TextBuilder } from './column-builder';
 import { tableBuilders } from './column-builder';
 import { isFooter, sniffDelimiter } from './csv';
 import { guessSport } from './sport';
-import type { BetFields, SummaryParts } from './sportsbet';
+import type { BetFields, SummaryLeg, SummaryParts, SummaryWords } from './sportsbet';
 import {
   BET_KINDS,
   betFields,
   CASH_KINDS,
-  describeSummary,
-  parseSummary,
+  readSelectionLine,
+  summaryWords,
   SPORTSBET_HEADER,
   SPORTSBET_VENUE,
-  splitSummary,
   sportsbetImporter,
   sportsbetKind,
 } from './sportsbet';
@@ -53,6 +52,7 @@ const FIELD_COUNT_WINDOW = 200;
 const FOOTER_SEARCH_ROWS = 3;
 const SNIFF_CHARS = 64 * 1024;
 const SUMMARY_MEMO = 8192;
+const LINE_MEMO = 200_000;
 
 const F_NON_ASCII = 1;
 const F_ODD = 2;
@@ -205,9 +205,10 @@ interface SummaryEntry {
   len: number;
   hash: number;
   next: SummaryEntry | null;
-  summary: string;
-  description: string;
-  parts: SummaryParts | null;
+  words: SummaryWords;
+  /** The trimmed non-empty lines, which joined with " / " are the description. */
+  description: LineEntry[];
+  parts: SummaryParts;
   bet: (BetFields | undefined)[];
   legs: LegFacts[] | null;
 }
@@ -219,6 +220,16 @@ interface LegFacts {
   oddsDecimal: number | null;
   result: string | null;
   sport: string | null;
+}
+
+interface LineEntry {
+  start: number;
+  len: number;
+  next: LineEntry | null;
+  text: string;
+  /** The line read as a selection line, once asked. */
+  sel: Pick<SummaryLeg, 'selection' | 'oddsDecimal' | 'result'> | null | undefined;
+  words: SummaryWords;
 }
 
 interface TypeEntry {
@@ -510,6 +521,88 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
     return t;
   };
 
+  // Trimmed Summary lines seen, by hash of their bytes: one string per distinct line, so the event and
+  // market strings handed to guessSport repeat (their hashes cached) instead of being fresh each time.
+  let lines = new Map<number, LineEntry>();
+  let lineCount = 0;
+  const lineOf = (s: number, e: number): LineEntry => {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    const k = e - s;
+    const first = lines.get(h) ?? null;
+    outer: for (let entry = first; entry !== null; entry = entry.next) {
+      if (entry.len !== k) continue;
+      const d = entry.start - s;
+      for (let i = s; i < e; i++) if (b[i + d] !== b[i]) continue outer;
+      return entry;
+    }
+    const text = asciiText(b, s, e);
+    const fresh: LineEntry = { start: s, len: k, next: first, text, sel: undefined, words: summaryWords(text) };
+    if (lineCount >= LINE_MEMO) {
+      lines = new Map();
+      lineCount = 0;
+      fresh.next = null;
+    }
+    lines.set(h, fresh);
+    lineCount++;
+    return fresh;
+  };
+  /** parseSummary and describeSummary of an ASCII Summary without CR, read from its bytes. */
+  const readSummaryBytes = (
+    s: number,
+    e: number,
+  ): { description: LineEntry[]; parts: SummaryParts; words: SummaryWords } => {
+    let event: string | null = null;
+    let market: string | null = null;
+    const legs: SummaryLeg[] = [];
+    const extra: string[] = [];
+    const texts: LineEntry[] = [];
+    let sgm = false;
+    let multi = false;
+    let exotic = false;
+    let legEvent: string | null = null;
+    let legMarket: string | null = null;
+    let i = 0;
+    for (let ls = s; ls <= e; i++) {
+      let le = ls;
+      while (le < e && b[le] !== LF) le++;
+      const ts = trimStart(ls, le);
+      const te = trimEnd(ts, le);
+      const raw0 = ls < le ? b[ls]! : -1;
+      ls = le + 1;
+      if (ts === te) continue;
+      const line = lineOf(ts, te);
+      const text = line.text;
+      texts.push(line);
+      sgm ||= line.words.sgm;
+      multi ||= line.words.multi;
+      exotic ||= line.words.exotic;
+      if (i === 0) event = text;
+      else if (i === 1) market = text;
+      else {
+        const sel = line.sel === undefined ? (line.sel = readSelectionLine(text)) : line.sel;
+        if (sel) {
+          legs.push({
+            event: legEvent ?? event,
+            market: legMarket ?? market,
+            selection: sel.selection,
+            oddsDecimal: sel.oddsDecimal,
+            result: sel.result,
+          });
+          legMarket = null;
+          continue;
+        }
+        extra.push(text);
+        if (isSpace(raw0)) legMarket = text;
+        else {
+          legEvent = text;
+          legMarket = null;
+        }
+      }
+    }
+    return { description: texts, parts: { event, market, extra, legs }, words: { sgm, multi, exotic } };
+  };
+
   // Summaries seen, by hash of their bytes.
   let memo = new Map<number, SummaryEntry>();
   const summaryOf = (s: number, e: number): SummaryEntry => {
@@ -524,15 +617,15 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
       for (let i = s; i < e; i++) if (b[i + d] !== b[i]) continue outer;
       return entry;
     }
-    const summary = asciiText(b, s, e);
+    const read = readSummaryBytes(s, e);
     const fresh: SummaryEntry = {
       start: s,
       len: k,
       hash: h,
       next: first,
-      summary,
-      description: describeSummary(splitSummary(summary)),
-      parts: null,
+      words: read.words,
+      description: read.description,
+      parts: read.parts,
       bet: [],
       legs: null,
     };
@@ -758,9 +851,9 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
       const multiple = b[cellS[base + 8]!] === 116;
       const exotic = b[cellS[base + 9]!] === 116;
       const pool = b[cellS[base + 10]!] === 116;
-      const parts = (summary.parts ??= parseSummary(splitSummary(summary.summary)));
+      const parts = summary.parts;
       const slot = (multiple ? 1 : 0) | (exotic ? 2 : 0) | (pool ? 4 : 0);
-      bet = summary.bet[slot] ??= betFields(summary.summary, parts, { multiple, exotic, pool });
+      bet = summary.bet[slot] ??= betFields(summary.words, parts, { multiple, exotic, pool });
     }
     if (kept) {
       tx.key.prefixed(TXN_PREFIX, b, ids, ide);
@@ -793,12 +886,13 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
         tx.result.null();
         tx.sport.null();
       }
-      tx.description.ascii(summary.description || typeIdx[r]!.type);
+      if (summary.description.length === 0) tx.description.ascii(typeIdx[r]!.type);
+      else tx.description.joined(b, summary.description);
       tx.line.push(line);
       if (tx.key.n >= segmentRows) flushTable('book_txns');
     }
-    if (bet && kind === 'stake' && summary.parts!.legs.length >= 2) {
-      const legs = (summary.legs ??= summary.parts!.legs.map((leg) => ({
+    if (bet && kind === 'stake' && summary.parts.legs.length >= 2) {
+      const legs = (summary.legs ??= summary.parts.legs.map((leg) => ({
         event: leg.event,
         market: leg.market,
         selection: leg.selection,

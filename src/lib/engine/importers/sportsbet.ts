@@ -102,6 +102,22 @@ export interface SummaryParts {
 
 const SELECTION_LINE = /^(.*?\S)\s+@\s+(\S+)\s*(?:\(([^()]*)\))?\s*$/;
 
+/** A trimmed Summary line read as "selection @ odds (result)", or null when it is not one. */
+export function readSelectionLine(
+  text: string,
+): Pick<SummaryLeg, 'selection' | 'oddsDecimal' | 'result'> | null {
+  const m = SELECTION_LINE.exec(text);
+  if (!m) return null;
+  const oddsText = m[2] ?? '';
+  const odds = /^\d+(?:\.\d+)?$/.test(oddsText) ? Number(oddsText) : null;
+  const result = (m[3] ?? '').trim();
+  return {
+    selection: (m[1] ?? '').trim(),
+    oddsDecimal: odds !== null && odds >= 1 ? odds : null,
+    result: result === '' ? null : result,
+  };
+}
+
 /**
  * Splits a Sportsbet Summary. Line 1 is the event, line 2 the market (written with a leading space). Each
  * later line is a selection line ("2. Buckaroo @ 12.00 (Win)"), or, for legs of a multi, an event line
@@ -123,17 +139,9 @@ export function parseSummary(summary: string | readonly string[]): SummaryParts 
     const raw = lines[i] ?? '';
     const text = raw.trim();
     if (text === '') continue;
-    const m = SELECTION_LINE.exec(text);
-    if (m) {
-      const oddsText = m[2] ?? '';
-      const odds = /^\d+(?:\.\d+)?$/.test(oddsText) ? Number(oddsText) : null;
-      legs.push({
-        event: legEvent ?? event,
-        market: legMarket ?? market,
-        selection: (m[1] ?? '').trim(),
-        oddsDecimal: odds !== null && odds >= 1 ? odds : null,
-        result: trimmedOrNull(m[3]),
-      });
+    const sel = readSelectionLine(text);
+    if (sel) {
+      legs.push({ event: legEvent ?? event, market: legMarket ?? market, ...sel });
       legMarket = null;
       continue;
     }
@@ -151,6 +159,33 @@ export function parseSummary(summary: string | readonly string[]): SummaryParts 
 const SGM = /same game multi|\bsgm\b/i;
 const MULTI = /\bmulti(?:bet)?\b/i;
 const EXOTIC = /trifecta|first ?4|exacta|quinella|quaddie|boxed/i;
+
+/** Which bet-type words a Summary (or one of its lines) holds. */
+export interface SummaryWords {
+  sgm: boolean;
+  multi: boolean;
+  exotic: boolean;
+}
+
+/** The bet-type words of a text; a Summary holds a word when one of its lines does. */
+export const summaryWords = (text: string): SummaryWords => ({
+  sgm: SGM.test(text),
+  multi: MULTI.test(text),
+  exotic: EXOTIC.test(text),
+});
+
+/** `sportsbetBetType` from the Summary's words found beforehand. */
+export function betTypeFromWords(
+  words: SummaryWords,
+  flags: { multiple: boolean; exotic: boolean; pool: boolean },
+  legCount: number,
+): BetType {
+  if (words.sgm) return 'sgm';
+  if (flags.multiple || words.multi || legCount >= 2) return 'multi';
+  if (flags.exotic || words.exotic) return 'exotic';
+  if (flags.pool) return 'pool';
+  return 'single';
+}
 
 /** Bet type from the flag columns and the Summary's words (TrackMyBets' BET_TYPE_KEYWORDS). */
 export function sportsbetBetType(
@@ -221,11 +256,14 @@ interface ReadSummary {
 
 /** A bet row's fields from its Summary, its parts and its flags. */
 export function betFields(
-  summary: string,
+  summary: string | SummaryWords,
   parts: SummaryParts,
   flags: { multiple: boolean; exotic: boolean; pool: boolean },
 ): BetFields {
-  const betType = sportsbetBetType(summary, flags, parts.legs.length);
+  const betType =
+    typeof summary === 'string'
+      ? sportsbetBetType(summary, flags, parts.legs.length)
+      : betTypeFromWords(summary, flags, parts.legs.length);
   let event = parts.event;
   let market = parts.market;
   let selection: string | null = null;
