@@ -385,7 +385,11 @@ async function prepareSportsbetFast(
   if (!importers.includes(sportsbetImporter)) return null;
   const order = sportsbetImporter.fixedDateOrder;
   if (!order) return null;
-  const fast = openSportsbetFast(input.bytes, { zone: input.zone, dateOrder: order, segmentRows: SEGMENT_ROWS });
+  const fast = openSportsbetFast(input.bytes, {
+    zone: input.zone,
+    dateOrder: order,
+    segmentRows: SEGMENT_ROWS,
+  });
   if (fast === null) return null;
   const detections = detectFormat(fast.header, importers);
   const importer = input.format

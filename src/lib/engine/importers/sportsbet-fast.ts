@@ -537,7 +537,14 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
       return entry;
     }
     const text = asciiText(b, s, e);
-    const fresh: LineEntry = { start: s, len: k, next: first, text, sel: undefined, words: summaryWords(text) };
+    const fresh: LineEntry = {
+      start: s,
+      len: k,
+      next: first,
+      text,
+      sel: undefined,
+      words: summaryWords(text),
+    };
     if (lineCount >= LINE_MEMO) {
       lines = new Map();
       lineCount = 0;
@@ -653,10 +660,12 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
   const skipped: CsvTable['skipped'] = [];
   let pendingChunks: ColumnChunk[] = [];
 
-  const T = (name: string): TextBuilder => txnB[TABLES.book_txns.findIndex((c) => c.field === name)] as TextBuilder;
+  const T = (name: string): TextBuilder =>
+    txnB[TABLES.book_txns.findIndex((c) => c.field === name)] as TextBuilder;
   const N = (name: string): NumberBuilder =>
     txnB[TABLES.book_txns.findIndex((c) => c.field === name)] as NumberBuilder;
-  const L = (name: string): TextBuilder => legB[TABLES.bet_legs.findIndex((c) => c.field === name)] as TextBuilder;
+  const L = (name: string): TextBuilder =>
+    legB[TABLES.bet_legs.findIndex((c) => c.field === name)] as TextBuilder;
   const LN = (name: string): NumberBuilder =>
     legB[TABLES.bet_legs.findIndex((c) => c.field === name)] as NumberBuilder;
   let tx = bindTxn();

@@ -240,7 +240,10 @@ function detectSportsbet(header: readonly string[]): number {
 }
 
 /** What a bet row takes from its Summary and flag columns. */
-export type BetFields = Pick<BookTxn, 'event' | 'market' | 'selection' | 'oddsDecimal' | 'result' | 'sport'> & {
+export type BetFields = Pick<
+  BookTxn,
+  'event' | 'market' | 'selection' | 'oddsDecimal' | 'result' | 'sport'
+> & {
   betType: BetType;
 };
 
