@@ -51,8 +51,8 @@ const WIDTH = SPORTSBET_HEADER.length;
 const FIELD_COUNT_WINDOW = 200;
 const FOOTER_SEARCH_ROWS = 3;
 const SNIFF_CHARS = 64 * 1024;
-const SUMMARY_MEMO = 8192;
-const LINE_MEMO = 200_000;
+const SUMMARY_MEMO = 2048;
+const LINE_MEMO = 32_768;
 
 const F_NON_ASCII = 1;
 const F_ODD = 2;
