@@ -21,6 +21,7 @@ import {
   Utf8,
   type Vector,
 } from 'apache-arrow';
+import type { BuiltColumn, ColumnChunk } from '../engine/importers/column-builder';
 import type { ColumnSpec, FactRows, FactTable } from '../engine/model';
 import { TABLES } from '../engine/model';
 
@@ -267,6 +268,72 @@ export function rowsToIpc<T extends FactTable>(
   const values = readColumns(table, rows);
   TABLES[table].forEach((spec, c) => (cols[arrowName(spec)] = columnVector(spec, values[c]!)));
   const ord = new Int32Array(rows.length);
+  for (let i = 0; i < ord.length; i++) ord[i] = ordBase + i;
+  cols[ORD] = makeVector(ord);
+  return tableToIPC(new Table(cols), 'stream');
+}
+
+/**
+ * One built column as the vector `columnVector` makes from the same values: the same buffers (validity
+ * only when a value is null, Int64 written as two halves, nulls as 0, or NaN for timestamps), so the IPC
+ * bytes are identical.
+ */
+function builtVector(spec: ColumnSpec, col: BuiltColumn, n: number): Vector {
+  const nullBitmap = validityOf(col.isNull, col.nulls);
+  const nullCount = col.nulls;
+  if (col.kind === 'text') {
+    if (spec.type !== 'text') throw new Error(`column ${spec.name} is not text`);
+    const data = makeData({
+      type: new Utf8(),
+      length: n,
+      nullCount,
+      nullBitmap,
+      valueOffsets: col.offsets,
+      data: col.bytes,
+    });
+    return makeVector(data);
+  }
+  const v = col.values;
+  switch (spec.type) {
+    case 'bigint': {
+      const data = new BigInt64Array(n);
+      const halves = new Int32Array(data.buffer);
+      for (let i = 0; i < n; i++) {
+        if (col.isNull[i]) continue;
+        const x = v[i]!;
+        const hi = Math.floor(x / 4294967296);
+        halves[2 * i] = (x - hi * 4294967296) | 0;
+        halves[2 * i + 1] = hi | 0;
+      }
+      return makeVector(makeData({ type: new Int64(), length: n, nullCount, nullBitmap, data }));
+    }
+    case 'int': {
+      const data = new Int32Array(n);
+      for (let i = 0; i < n; i++) if (!col.isNull[i]) data[i] = v[i]!;
+      return makeVector(makeData({ type: new Int32(), length: n, nullCount, nullBitmap, data }));
+    }
+    case 'double':
+    case 'timestamp': {
+      const data = new Float64Array(n);
+      const nullValue = spec.type === 'timestamp' ? Number.NaN : 0;
+      for (let i = 0; i < n; i++) data[i] = col.isNull[i] ? nullValue : v[i]!;
+      return makeVector(makeData({ type: new Float64(), length: n, nullCount, nullBitmap, data }));
+    }
+    default:
+      throw new Error(`column ${spec.name}: ${spec.type} columns are not built`);
+  }
+}
+
+/**
+ * Encodes a chunk of built columns (engine/importers/column-builder.ts) as one Arrow IPC stream, byte for
+ * byte what `rowsToIpc` writes for the same rows, with an `_ord` column counting from `ordBase`.
+ */
+export function columnsToIpc(chunk: ColumnChunk, ordBase = 0): Uint8Array {
+  const specs = TABLES[chunk.table];
+  if (chunk.columns.length !== specs.length) throw new Error(`${chunk.table}: wrong column count`);
+  const cols: Record<string, Vector> = {};
+  specs.forEach((spec, c) => (cols[arrowName(spec)] = builtVector(spec, chunk.columns[c]!, chunk.rows)));
+  const ord = new Int32Array(chunk.rows);
   for (let i = 0; i < ord.length; i++) ord[i] = ordBase + i;
   cols[ORD] = makeVector(ord);
   return tableToIPC(new Table(cols), 'stream');

@@ -23,7 +23,11 @@ import { FACT_TABLES } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
 import type { DateOrder } from '../engine/time';
 import { createChunkMerger, decideDateOrder } from '../engine/importers/run';
-import { chunkSizes, rowsToIpc, rowsToIpcChunks, SEGMENT_ROWS } from './arrow';
+import type { ColumnChunk } from '../engine/importers/column-builder';
+import { openSportsbetFast } from '../engine/importers/sportsbet-fast';
+import { sportsbetImporter } from '../engine/importers/sportsbet';
+import type { CsvTable } from '../engine/importers/types';
+import { chunkSizes, columnsToIpc, rowsToIpc, rowsToIpcChunks, SEGMENT_ROWS } from './arrow';
 import type { Sql } from './duckdb/port';
 import {
   applyChanged,
@@ -220,6 +224,15 @@ function streamToStage(sql: Sql) {
     counts,
     ipcs,
     samples,
+    /** Stages a chunk of built columns (the fast path's), as `encode` does rows. */
+    addColumns(chunk: ColumnChunk): void {
+      const t = chunk.table;
+      const base = counts[t] ?? 0;
+      const ipc = columnsToIpc(chunk, base);
+      (ipcs[t] ??= []).push(ipc);
+      counts[t] = base + chunk.rows;
+      chain = chain.then((r) => (r.ok ? stageChunk(sql, t, ipc, base === 0) : r));
+    },
     add(batch: FactBatch): void {
       for (const t of Object.keys(batch) as FactTable[]) {
         const rows = batch[t] as unknown[] | undefined;
@@ -258,6 +271,8 @@ export async function prepareImport(
   const report = progressReporter(hooks);
   const fileHash = await sha256Hex(input.bytes);
   report('read', 0, input.bytes.length, true);
+  const fast = await prepareSportsbetFast(sql, store, input, importers, hooks, report, fileHash);
+  if (fast !== null) return fast;
   const decoded = decodeBytes(input.bytes);
   const csv = openCsv(decoded.text, { encoding: decoded.encoding });
   if (!csv.ok) return err(csv.error.code, `${input.fileName}: ${csv.error.message ?? ''}`.trim());
@@ -338,8 +353,113 @@ export async function prepareImport(
   const merged = merger.finish();
   staged.add({ bets: merged.bets });
   staged.flush();
-  const rejects = merged.rejects;
   report('parse', total, total, true);
+  return settlePrepare(sql, store, input, hooks, report, staged, {
+    fileHash,
+    table,
+    detections,
+    importer,
+    rowCount: total,
+    rejects: merged.rejects,
+    mergedNotes: merged.notes,
+    order,
+  });
+}
+
+/**
+ * The byte-level path for Sportsbet exports (engine/importers/sportsbet-fast.ts): the same staged chunks,
+ * rejects, notes and counts as the path above, without strings or row objects for the common rows. Null
+ * when it does not apply (another format, a forced mapping, a file it does not read exactly); a file it
+ * gives up on part-way has its stage discarded and is read again by the path above.
+ */
+async function prepareSportsbetFast(
+  sql: Sql,
+  store: LedgerStore | null,
+  input: PrepareInput,
+  importers: readonly Importer[],
+  hooks: Hooks,
+  report: ReturnType<typeof progressReporter>,
+  fileHash: string,
+): Promise<Result<PrepareOutcome> | null> {
+  if (input.mapping || (input.format !== undefined && input.format !== 'sportsbet')) return null;
+  if (!importers.includes(sportsbetImporter)) return null;
+  const order = sportsbetImporter.fixedDateOrder;
+  if (!order) return null;
+  const fast = openSportsbetFast(input.bytes, {
+    zone: input.zone,
+    dateOrder: order,
+    segmentRows: SEGMENT_ROWS,
+  });
+  if (fast === null) return null;
+  const detections = detectFormat(fast.header, importers);
+  const importer = input.format
+    ? importers.find((i) => i.format === input.format)
+    : detections[0] && detections[0].confidence >= 0.5
+      ? importers.find((i) => i.format === detections[0]?.format)
+      : undefined;
+  if (importer !== sportsbetImporter) return null;
+
+  const staged = streamToStage(sql);
+  let total = 0;
+  for (;;) {
+    const s = fast.next(SLICE_ROWS);
+    if (s === 'bail') {
+      await staged.done();
+      await discardStage(sql);
+      return null;
+    }
+    if (s === null) break;
+    for (const chunk of s.chunks) staged.addColumns(chunk);
+    total += s.rows;
+    const read = fast.progress();
+    report('parse', total, read > 0 ? Math.max(total, Math.round(total / read)) : total, false, read < 1);
+    await tick();
+    if (hooks.isCancelled?.()) {
+      await staged.done();
+      await discardStage(sql);
+      return err('cancelled');
+    }
+  }
+  const done = fast.finish();
+  for (const chunk of done.chunks) staged.addColumns(chunk);
+  if (done.samples.length > 0) staged.samples.book_txns = done.samples;
+  report('parse', total, total, true);
+  return settlePrepare(sql, store, input, hooks, report, staged, {
+    fileHash,
+    table: { encoding: 'utf-8', delimiter: ',', header: fast.header, skipped: done.skipped },
+    detections,
+    importer,
+    rowCount: total,
+    rejects: done.rejects,
+    mergedNotes: done.notes,
+    order,
+  });
+}
+
+/** What the parse of a file leaves for `settlePrepare`. */
+interface Parsed {
+  fileHash: string;
+  table: Pick<CsvTable, 'encoding' | 'delimiter' | 'header' | 'skipped'>;
+  detections: Detection[];
+  importer: Importer;
+  rowCount: number;
+  rejects: RowReject[];
+  mergedNotes: string[];
+  order: DateOrder;
+}
+
+/** Waits for the staged chunks, diffs each table against the ledger and assembles the Prepared. */
+async function settlePrepare(
+  sql: Sql,
+  store: LedgerStore | null,
+  input: PrepareInput,
+  hooks: Hooks,
+  report: ReturnType<typeof progressReporter>,
+  staged: ReturnType<typeof streamToStage>,
+  p: Parsed,
+): Promise<Result<PrepareOutcome>> {
+  const { fileHash, table, detections, importer, order } = p;
+  const rejects = p.rejects;
   const { counts, ipcs, samples } = staged;
   const main = mainTable(counts);
   const sample =
@@ -391,11 +511,11 @@ export async function prepareImport(
     detections,
     format: importer.format,
     formatLabel: importer.label,
-    rowCount: total,
+    rowCount: p.rowCount,
     rejects,
     notes: [
       ...(importer.notes ?? []),
-      ...merged.notes,
+      ...p.mergedNotes,
       ...table.skipped.map((s) => `Line ${s.line} skipped: ${s.reason}`),
     ],
     dateOrder: order,

@@ -249,7 +249,7 @@ const TOTAL_CELL = /^\s*(?:grand\s+)?totals?\s*:?\s*$/i;
  * and the first cell is not a date (a data row's first cell is its date in every layout seen), or when
  * it has fewer than half the header's fields ("End of statement").
  */
-function isFooter(row: readonly string[], headerLength: number): boolean {
+export function isFooter(row: readonly string[], headerLength: number): boolean {
   const firstCell = row[0] ?? '';
   if (TOTAL_FIRST.test(firstCell)) return true;
   if (!DATE_LIKE.test(firstCell.trim()) && row.some((c) => TOTAL_CELL.test(c))) return true;

@@ -18,7 +18,8 @@ import { formatCsvRecord } from './csv';
 import { createInstantReader } from './instant';
 import { guessSport } from './sport';
 
-const VENUE = 'Sportsbet';
+export const SPORTSBET_VENUE = 'Sportsbet';
+const VENUE = SPORTSBET_VENUE;
 
 /** The header as the TrackMyBets helper extension writes it. */
 export const SPORTSBET_HEADER = [
@@ -59,8 +60,8 @@ const TYPE_KINDS: Record<string, BookTxnKind | 'bet'> = {
 };
 
 /** Kinds that only make sense on a bet: a row of one of these without a Bet Id is rejected. */
-const BET_KINDS: ReadonlySet<BookTxnKind> = new Set(['stake', 'payout', 'lose', 'void', 'cashout']);
-const CASH_KINDS: ReadonlySet<BookTxnKind> = new Set(['deposit', 'withdrawal', 'returned-withdrawal']);
+export const BET_KINDS: ReadonlySet<BookTxnKind> = new Set(['stake', 'payout', 'lose', 'void', 'cashout']);
+export const CASH_KINDS: ReadonlySet<BookTxnKind> = new Set(['deposit', 'withdrawal', 'returned-withdrawal']);
 
 /** Type cell as written → its kind ('bet' until the sign decides), so each row's Type is read once. */
 const typeKinds = new Map<string, BookTxnKind | 'bet' | null>();
@@ -101,6 +102,22 @@ export interface SummaryParts {
 
 const SELECTION_LINE = /^(.*?\S)\s+@\s+(\S+)\s*(?:\(([^()]*)\))?\s*$/;
 
+/** A trimmed Summary line read as "selection @ odds (result)", or null when it is not one. */
+export function readSelectionLine(
+  text: string,
+): Pick<SummaryLeg, 'selection' | 'oddsDecimal' | 'result'> | null {
+  const m = SELECTION_LINE.exec(text);
+  if (!m) return null;
+  const oddsText = m[2] ?? '';
+  const odds = /^\d+(?:\.\d+)?$/.test(oddsText) ? Number(oddsText) : null;
+  const result = (m[3] ?? '').trim();
+  return {
+    selection: (m[1] ?? '').trim(),
+    oddsDecimal: odds !== null && odds >= 1 ? odds : null,
+    result: result === '' ? null : result,
+  };
+}
+
 /**
  * Splits a Sportsbet Summary. Line 1 is the event, line 2 the market (written with a leading space). Each
  * later line is a selection line ("2. Buckaroo @ 12.00 (Win)"), or, for legs of a multi, an event line
@@ -122,17 +139,9 @@ export function parseSummary(summary: string | readonly string[]): SummaryParts 
     const raw = lines[i] ?? '';
     const text = raw.trim();
     if (text === '') continue;
-    const m = SELECTION_LINE.exec(text);
-    if (m) {
-      const oddsText = m[2] ?? '';
-      const odds = /^\d+(?:\.\d+)?$/.test(oddsText) ? Number(oddsText) : null;
-      legs.push({
-        event: legEvent ?? event,
-        market: legMarket ?? market,
-        selection: (m[1] ?? '').trim(),
-        oddsDecimal: odds !== null && odds >= 1 ? odds : null,
-        result: trimmedOrNull(m[3]),
-      });
+    const sel = readSelectionLine(text);
+    if (sel) {
+      legs.push({ event: legEvent ?? event, market: legMarket ?? market, ...sel });
       legMarket = null;
       continue;
     }
@@ -150,6 +159,33 @@ export function parseSummary(summary: string | readonly string[]): SummaryParts 
 const SGM = /same game multi|\bsgm\b/i;
 const MULTI = /\bmulti(?:bet)?\b/i;
 const EXOTIC = /trifecta|first ?4|exacta|quinella|quaddie|boxed/i;
+
+/** Which bet-type words a Summary (or one of its lines) holds. */
+export interface SummaryWords {
+  sgm: boolean;
+  multi: boolean;
+  exotic: boolean;
+}
+
+/** The bet-type words of a text; a Summary holds a word when one of its lines does. */
+export const summaryWords = (text: string): SummaryWords => ({
+  sgm: SGM.test(text),
+  multi: MULTI.test(text),
+  exotic: EXOTIC.test(text),
+});
+
+/** `sportsbetBetType` from the Summary's words found beforehand. */
+export function betTypeFromWords(
+  words: SummaryWords,
+  flags: { multiple: boolean; exotic: boolean; pool: boolean },
+  legCount: number,
+): BetType {
+  if (words.sgm) return 'sgm';
+  if (flags.multiple || words.multi || legCount >= 2) return 'multi';
+  if (flags.exotic || words.exotic) return 'exotic';
+  if (flags.pool) return 'pool';
+  return 'single';
+}
 
 /** Bet type from the flag columns and the Summary's words (TrackMyBets' BET_TYPE_KEYWORDS). */
 export function sportsbetBetType(
@@ -204,7 +240,10 @@ function detectSportsbet(header: readonly string[]): number {
 }
 
 /** What a bet row takes from its Summary and flag columns. */
-type BetFields = Pick<BookTxn, 'event' | 'market' | 'selection' | 'oddsDecimal' | 'result' | 'sport'> & {
+export type BetFields = Pick<
+  BookTxn,
+  'event' | 'market' | 'selection' | 'oddsDecimal' | 'result' | 'sport'
+> & {
   betType: BetType;
 };
 
@@ -219,12 +258,15 @@ interface ReadSummary {
 }
 
 /** A bet row's fields from its Summary, its parts and its flags. */
-function betFields(
-  summary: string,
+export function betFields(
+  summary: string | SummaryWords,
   parts: SummaryParts,
   flags: { multiple: boolean; exotic: boolean; pool: boolean },
 ): BetFields {
-  const betType = sportsbetBetType(summary, flags, parts.legs.length);
+  const betType =
+    typeof summary === 'string'
+      ? sportsbetBetType(summary, flags, parts.legs.length)
+      : betTypeFromWords(summary, flags, parts.legs.length);
   let event = parts.event;
   let market = parts.market;
   let selection: string | null = null;
@@ -249,6 +291,16 @@ function betFields(
 /** isTruthy, without a regex for the two values a Sportsbet export writes. */
 const flag = (text: string): boolean => (text === 'false' ? false : text === 'true' ? true : isTruthy(text));
 
+/** A Summary cell's lines, as written. */
+export const splitSummary = (summary: string): string[] => summary.split(/\r?\n|\r/);
+
+/** A Summary's one-line description: its lines trimmed, empty ones dropped, joined with " / ". */
+export const describeSummary = (rawLines: readonly string[]): string =>
+  rawLines
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .join(' / ');
+
 /**
  * Reads Summary cells with a small memo: a bet's settlement row repeats its stake row's Summary, so about
  * half the bet rows of a ledger read a Summary seen a moment earlier.
@@ -258,11 +310,10 @@ function summaryReader(): (summary: string) => ReadSummary {
   return (summary) => {
     const hit = memo.get(summary);
     if (hit) return hit;
-    const rawLines = summary.split(/\r?\n|\r/);
-    const lines = rawLines.map((s) => s.trim()).filter((s) => s !== '');
+    const rawLines = splitSummary(summary);
     let parts: SummaryParts | null = null;
     const read: ReadSummary = {
-      description: lines.join(' / '),
+      description: describeSummary(rawLines),
       parts: () => (parts ??= parseSummary(rawLines)),
       bet: [],
     };
