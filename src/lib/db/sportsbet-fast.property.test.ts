@@ -339,4 +339,40 @@ describe('prepareImport with the fast path', () => {
       x.forEach((chunk, i) => expect(Buffer.from(chunk).equals(Buffer.from(y[i]!))).toBe(true));
     }
   });
+
+  it('gives up part-way on a row it does not read, and the file is read the ordinary way', async () => {
+    // More than one 20k-record slice, with a row of empty cells after the first slice: the fast path has
+    // staged chunks by then, which are discarded before the file is read again.
+    const records = generated(5, 15, 6)
+      .trimEnd()
+      .split(/\n(?="\d\d\/)/);
+    expect(records.length).toBeGreaterThan(25_000);
+    const bytes = utf8([...records.slice(0, 24_000), ',,,,,,,,,,', ...records.slice(24_000)].join('\n'));
+    // The first slice reads, a later one gives up.
+    const reader = openSportsbetFast(bytes, { zone: ZONE, dateOrder: 'dmy', segmentRows: 20_000 });
+    const first = reader?.next(20_000);
+    expect(first !== null && first !== 'bail' && first?.chunks.length).toBeGreaterThan(0);
+    let later = reader?.next(20_000);
+    while (later !== null && later !== 'bail') later = reader?.next(20_000);
+    expect(later).toBe('bail');
+    const ordinary = ALL_IMPORTERS.map((i) => (i === sportsbetImporter ? { ...i } : i));
+    const sql = await openNodeSql();
+    await ensureSchema(sql);
+    const run = async (importers: typeof ALL_IMPORTERS) => {
+      const r = await prepareImport(sql, null, { fileName: 'sb.csv', bytes, zone: ZONE }, importers);
+      if (!r.ok || r.value.kind !== 'ready') throw new Error(JSON.stringify(r));
+      const { ipcs, detections, ...rest } = r.value.prepared;
+      return { ipcs, rest, detections: detections.map((d) => d.format) };
+    };
+    const a = await run(ALL_IMPORTERS);
+    const b = await run(ordinary);
+    expect(a.rest).toEqual(b.rest);
+    expect(a.rest.rowCount).toBe(records.length - 1);
+    for (const t of Object.keys(b.ipcs ?? {}) as FactTable[]) {
+      const x = a.ipcs?.[t] ?? [];
+      const y = b.ipcs?.[t] ?? [];
+      expect(x.length).toBe(y.length);
+      x.forEach((chunk, i) => expect(Buffer.from(chunk).equals(Buffer.from(y[i]!))).toBe(true));
+    }
+  });
 });
