@@ -17,7 +17,13 @@ import {
   writeStamp,
 } from '../lib/db/ledger-cache';
 import { ledgerTag, saveHeadline } from '../lib/db/headline-cache';
-import { commitImport, prepareImport, type ImportProgress, type Prepared } from '../lib/db/import-service';
+import {
+  abandonStaged,
+  commitImport,
+  prepareImport,
+  type ImportProgress,
+  type Prepared,
+} from '../lib/db/import-service';
 import { deleteImport, dexieStore, segmentsInOrder } from '../lib/db/dexie-store';
 import { openDb, type BankrollDb } from '../lib/db/schema';
 import { ALL_IMPORTERS } from '../lib/engine/importers/index';
@@ -215,10 +221,40 @@ function startEngine(onProgress?: (p: LoadProgress) => void): Promise<Result<Sql
         );
       status = { ...status, state: 'error', message: x instanceof Error ? x.message : String(x) };
       started = null;
+      importConn = null;
       return err('db-error', status.message);
     }
   })();
   return started;
+}
+
+/**
+ * The connection the import pipeline works in. A prepare applies a file's rows inside a transaction that
+ * stays open until Import (import-service.ts); on a connection of its own, the page's queries never see
+ * them before they are committed.
+ */
+let importConn: Promise<Result<Sql>> | null = null;
+function importSql(): Promise<Result<Sql>> {
+  importConn ??= (async (): Promise<Result<Sql>> => {
+    const engine = await startEngine();
+    if (!engine.ok) return engine;
+    try {
+      return ok(await engine.value.connect());
+    } catch (x) {
+      return err('db-error', x instanceof Error ? x.message : String(x));
+    }
+  })();
+  const conn = importConn;
+  void conn.then((r) => {
+    if (!r.ok && importConn === conn) importConn = null;
+  });
+  return conn;
+}
+
+/** Rolls back a prepared file's open transaction before another change of the ledger. */
+async function releaseImport(): Promise<void> {
+  const conn = importConn ? await importConn : null;
+  if (conn?.ok) await abandonStaged(conn.value);
 }
 
 /** A headline kept as JSON, or null when it is not one (written by an older version, say). */
@@ -279,14 +315,14 @@ async function prepare(
   file: FileInput,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<Result<PrepareView>> {
-  const engine = await startEngine();
-  if (!engine.ok) return engine;
+  const conn = await importSql();
+  if (!conn.ok) return conn;
   cancelled.delete(jobId);
   let mapping = file.mapping;
   const zone = file.zone ?? (await profileZone());
   const hooks = { onProgress, isCancelled: () => cancelled.has(jobId) };
   let r = await prepareImport(
-    engine.value,
+    conn.value,
     dexieStore(getDb()),
     { ...file, zone, ...(mapping ? { mapping } : {}) },
     ALL_IMPORTERS,
@@ -298,7 +334,7 @@ async function prepare(
     if (tpl) {
       mapping = tpl.mapping;
       r = await prepareImport(
-        engine.value,
+        conn.value,
         dexieStore(getDb()),
         { ...file, zone, mapping },
         ALL_IMPORTERS,
@@ -319,13 +355,15 @@ async function prepare(
 async function commit(jobId: string, onProgress?: (p: ImportProgress) => void): Promise<Result<CommitView>> {
   const engine = await startEngine();
   if (!engine.ok) return engine;
+  const conn = await importSql();
+  if (!conn.ok) return conn;
   const p = jobs.get(jobId);
   if (!p) return err('not-found', 'That preview has expired; drop the file again.');
   const before = held;
   const r = await changingLedger(
     engine.value,
     () =>
-      commitImport(engine.value, dexieStore(getDb()), p, 'default', {
+      commitImport(conn.value, dexieStore(getDb()), p, 'default', {
         onProgress,
         isCancelled: () => cancelled.has(jobId),
       }),
@@ -436,9 +474,11 @@ async function addTrade(input: ManualTrade): Promise<Result<CommitView>> {
     zone: 'UTC',
   };
   const before = held;
+  const conn = await importSql();
+  if (!conn.ok) return conn;
   const r = await changingLedger(
     engine.value,
-    () => commitImport(engine.value, dexieStore(getDb()), prepared, 'default'),
+    () => commitImport(conn.value, dexieStore(getDb()), prepared, 'default'),
     (c) => (before ? [...before, c.record.id] : null),
   );
   if (!r.ok) return r;
@@ -556,15 +596,15 @@ async function deleteCopyGroup(name: string): Promise<Result<null>> {
 // ---- Prop accounts: live entry by pasting rows (same prepare → commit pipeline as a file) ----
 
 async function preparePaste(jobId: string, input: PasteInput): Promise<Result<PastePreview>> {
-  const engine = await startEngine();
-  if (!engine.ok) return engine;
+  const conn = await importSql();
+  if (!conn.ok) return conn;
   const account = input.account.trim();
   if (account === '') return err('invalid-argument', 'Choose the account the rows belong to.');
   const zone = await profileZone();
   const text = readPaste(input.text, { today: localDateKey(Date.now(), zone), zone });
   if (!text.ok) return text;
   const r = await prepareImport(
-    engine.value,
+    conn.value,
     dexieStore(getDb()),
     {
       fileName: `Pasted rows (${account})`,
@@ -583,7 +623,7 @@ async function preparePaste(jobId: string, input: PasteInput): Promise<Result<Pa
   const accounts = new Set<string>();
   for (const t of ['trades', 'trade_fills', 'account_cash'] as const) {
     if (!v.prepared.counts[t]) continue;
-    const names = await stagedValues(engine.value, t, 'account');
+    const names = await stagedValues(conn.value, t, 'account');
     if (!names.ok) return names;
     for (const n of names.value) accounts.add(n);
   }
@@ -664,6 +704,7 @@ const api: DataApi = {
   async undoImport(importId) {
     const engine = await startEngine();
     if (!engine.ok) return engine;
+    await releaseImport();
     return changingLedger(
       engine.value,
       async () => {
@@ -748,6 +789,7 @@ const api: DataApi = {
       await clearDexie();
       return ok(null);
     }
+    await releaseImport();
     const r = await changingLedger(
       engine.value,
       async (): Promise<Result<string[]>> => {
@@ -757,6 +799,7 @@ const api: DataApi = {
           await duck.destroy();
           duck = null;
           started = null;
+          importConn = null;
           held = null;
           return ok([]);
         }

@@ -5,6 +5,7 @@ import { ALL_IMPORTERS } from '../engine/importers/index';
 import type { Sql } from './duckdb/port';
 import { openNodeSql } from './duckdb/node';
 import {
+  abandonStaged,
   accountFromFileName,
   commitImport,
   loadSegments,
@@ -113,5 +114,96 @@ describe('prepare → commit → reload through stored segments', () => {
     expect(retried.ok).toBe(true);
     expect(records).toHaveLength(2);
     expect(await snapshot()).not.toEqual(before);
+  }, 60_000);
+
+  const count = async (s: Sql, table = 'book_txns') => {
+    const r = await s.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`);
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    return Number(r.value[0]?.n ?? 0);
+  };
+  const prepare = async (s: Sql, store: LedgerStore, name: string) => {
+    const r = await prepareImport(
+      s,
+      store,
+      { fileName: name, bytes: fixture(name), zone: 'Australia/Sydney' },
+      ALL_IMPORTERS,
+    );
+    if (!r.ok || r.value.kind !== 'ready') throw new Error(JSON.stringify(r));
+    return r.value.prepared;
+  };
+
+  it('a prepare into empty tables applies the rows in a transaction only its connection sees until Import', async () => {
+    const page = await openNodeSql();
+    expect((await ensureSchema(page)).ok).toBe(true);
+    const conn = await page.connect();
+    const { store } = memoryStore();
+    const p = await prepare(conn, store, 'sportsbet-march-1.csv');
+    const n = p.counts.book_txns ?? 0;
+    expect(n).toBeGreaterThan(0);
+    expect(p.diff).toEqual({ total: n, inserted: n, updated: 0, unchanged: 0 });
+    // Applied already, in the import's own transaction.
+    expect(await count(conn)).toBe(n);
+    expect(await count(page)).toBe(0);
+    const c = await commitImport(conn, store, p, 'default');
+    expect(c.ok && c.value.record.inserted).toBe(n);
+    expect(await count(page)).toBe(n);
+    expect(await count(page, 'bet_facts')).toBeGreaterThan(0);
+    // The same file again: nothing new, and nothing applied before the commit.
+    const again = await prepare(conn, store, 'sportsbet-march-1.csv');
+    expect(again.diff).toEqual({ total: n, inserted: 0, updated: 0, unchanged: n });
+    expect(await count(conn)).toBe(n);
+  }, 60_000);
+
+  it('a prepare let go of (another change of the ledger first) leaves nothing, and its commit compares again', async () => {
+    const page = await openNodeSql();
+    expect((await ensureSchema(page)).ok).toBe(true);
+    const conn = await page.connect();
+    const { store } = memoryStore();
+    const p = await prepare(conn, store, 'sportsbet-march-1.csv');
+    await abandonStaged(conn);
+    expect(await count(conn)).toBe(0);
+    expect(await count(page)).toBe(0);
+    const c = await commitImport(conn, store, p, 'default');
+    expect(c.ok && c.value.record.inserted).toBe(p.counts.book_txns);
+    expect(await count(page)).toBe(p.counts.book_txns);
+  }, 60_000);
+
+  it('two overlapping files prepared before either is committed land without a row twice', async () => {
+    const sql = await openNodeSql();
+    expect((await ensureSchema(sql)).ok).toBe(true);
+    const { store } = memoryStore();
+    // The second prepare rolls back what the first applied; each commit compares with the ledger as it is.
+    const first = await prepare(sql, store, 'sportsbet-march-1.csv');
+    const second = await prepare(sql, store, 'sportsbet-march-2.csv');
+    const b = await commitImport(sql, store, second, 'default');
+    const a = await commitImport(sql, store, first, 'default');
+    if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
+    expect(a.value.record.unchanged + a.value.record.updated).toBeGreaterThan(0);
+    const keys = await sql.query<{ n: bigint; d: bigint }>(
+      'SELECT count(*) AS n, count(DISTINCT key) AS d FROM book_txns',
+    );
+    if (!keys.ok) throw new Error(JSON.stringify(keys));
+    expect(keys.value[0]?.n).toBe(keys.value[0]?.d);
+    expect(Number(keys.value[0]?.n)).toBe(b.value.record.inserted + a.value.record.inserted);
+  }, 60_000);
+
+  it('a first import whose store fails is rolled back, the rows its prepare applied included', async () => {
+    const sql = await openNodeSql();
+    expect((await ensureSchema(sql)).ok).toBe(true);
+    const { store, records } = memoryStore();
+    const full: LedgerStore = {
+      ...store,
+      commit: () => Promise.resolve(err('quota-exceeded', 'the disk is full')),
+    };
+    const p = await prepare(sql, full, 'sportsbet-march-1.csv');
+    expect(await count(sql)).toBe(p.counts.book_txns);
+    const failed = await commitImport(sql, full, p, 'default');
+    expect(failed.ok ? null : failed.error.code).toBe('quota-exceeded');
+    expect(await count(sql)).toBe(0);
+    expect(await count(sql, 'bet_facts')).toBe(0);
+    const retried = await commitImport(sql, store, p, 'default');
+    expect(retried.ok).toBe(true);
+    expect(records).toHaveLength(1);
+    expect(await count(sql)).toBe(p.counts.book_txns);
   }, 60_000);
 });

@@ -31,7 +31,10 @@ import { chunkSizes, columnsToIpc, rowsToIpc, rowsToIpcChunks, SEGMENT_ROWS } fr
 import type { Sql } from './duckdb/port';
 import {
   applyChanged,
+  applyStagedRows,
   changedSegmentIpcs,
+  diffApplied,
+  discardStaged,
   diffStaged,
   discardStage,
   noteAffectedBets,
@@ -41,8 +44,10 @@ import {
   startAffectedBets,
   stageAndDiff,
   stageChunk,
+  stagedAsTemp,
   type DiffCounts,
 } from './ledger';
+import { ident } from './duckdb/port';
 
 export type { DiffCounts };
 import type { ImportRecord, RejectSet, Segment } from './schema';
@@ -136,6 +141,36 @@ function ledgerChanged(sql: Sql): void {
   stagedBy.delete(sql);
 }
 
+/**
+ * A connection with an import's transaction open, and the tables whose staged rows that transaction has
+ * already applied. A prepare begins the transaction and applies each chunk of a table that held no rows
+ * as soon as it is staged, so DuckDB writes the rows into its tables (its file, in the browser) while the
+ * data worker parses the rest of the file; until the commit, only this connection sees them. The commit
+ * finishes in the same transaction, or rolls it back and starts again if anything came in between.
+ */
+const applying = new WeakMap<Sql, Set<FactTable>>();
+
+async function rollback(sql: Sql): Promise<void> {
+  if (!applying.has(sql)) return;
+  applying.delete(sql);
+  await sql.exec('ROLLBACK');
+}
+
+/** Drops an import's stage, rolling back what its transaction applied. */
+async function discard(sql: Sql): Promise<void> {
+  await rollback(sql);
+  await discardStage(sql);
+}
+
+/**
+ * Lets go of what a prepare left on this connection (its transaction, its stage), before anything else
+ * changes the ledger: the prepared file is compared again when it is committed.
+ */
+export async function abandonStaged(sql: Sql): Promise<void> {
+  stagedBy.delete(sql);
+  await discard(sql);
+}
+
 export interface Hooks {
   onProgress?: (p: ImportProgress) => void;
   isCancelled?: () => boolean;
@@ -210,15 +245,32 @@ function streamToStage(sql: Sql) {
   const ipcs: Partial<Record<FactTable, Uint8Array[]>> = {};
   const samples: Partial<Record<FactTable, unknown[]>> = {};
   const pending: Partial<Record<FactTable, unknown[]>> = {};
-  let chain: Promise<Result<null>> = Promise.resolve(ok(null));
   stagedBy.delete(sql);
+  const applied = new Set<FactTable>();
+  let chain: Promise<Result<null>> = (async () => {
+    await rollback(sql);
+    const b = await sql.exec('BEGIN TRANSACTION');
+    if (b.ok) applying.set(sql, applied);
+    return b;
+  })();
 
+  /** Stages a chunk and, into a table that held no rows when the batch began, applies it at once. */
+  const stage = async (t: FactTable, ipc: Uint8Array, base: number, rows: number): Promise<Result<null>> => {
+    const s = await stageChunk(sql, t, ipc, base === 0);
+    if (!s.ok) return s;
+    if (base === 0 && stagedAsTemp(sql, t)) {
+      const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${ident(t)}`);
+      if (!n.ok) return n;
+      if (Number(n.value[0]?.n ?? 0) === 0) applied.add(t);
+    }
+    return applied.has(t) ? applyStagedRows(sql, t, base, base + rows) : s;
+  };
   const encode = (t: FactTable, rows: unknown[]): void => {
     const base = counts[t] ?? 0;
     const ipc = rowsToIpc(t, rows as FactRows[typeof t][], base);
     (ipcs[t] ??= []).push(ipc);
     counts[t] = base + rows.length;
-    chain = chain.then((r) => (r.ok ? stageChunk(sql, t, ipc, base === 0) : r));
+    chain = chain.then((r) => (r.ok ? stage(t, ipc, base, rows.length) : r));
   };
   return {
     counts,
@@ -231,7 +283,7 @@ function streamToStage(sql: Sql) {
       const ipc = columnsToIpc(chunk, base);
       (ipcs[t] ??= []).push(ipc);
       counts[t] = base + chunk.rows;
-      chain = chain.then((r) => (r.ok ? stageChunk(sql, t, ipc, base === 0) : r));
+      chain = chain.then((r) => (r.ok ? stage(t, ipc, base, chunk.rows) : r));
     },
     add(batch: FactBatch): void {
       for (const t of Object.keys(batch) as FactTable[]) {
@@ -343,7 +395,7 @@ export async function prepareImport(
     await tick();
     if (hooks.isCancelled?.()) {
       await staged.done();
-      await discardStage(sql);
+      await discard(sql);
       return err('cancelled');
     }
   }
@@ -405,7 +457,7 @@ async function prepareSportsbetFast(
     const s = fast.next(SLICE_ROWS);
     if (s === 'bail') {
       await staged.done();
-      await discardStage(sql);
+      await discard(sql);
       return null;
     }
     if (s === null) break;
@@ -416,7 +468,7 @@ async function prepareSportsbetFast(
     await tick();
     if (hooks.isCancelled?.()) {
       await staged.done();
-      await discardStage(sql);
+      await discard(sql);
       return err('cancelled');
     }
   }
@@ -478,21 +530,21 @@ async function settlePrepare(
   const perTable: Partial<Record<FactTable, DiffCounts>> = {};
   const ready = await staged.done();
   if (!ready.ok) {
-    await discardStage(sql);
+    await discard(sql);
     return ready;
   }
   for (const t of FACT_TABLES) {
     const n = counts[t] ?? 0;
     if (n === 0) continue;
     report('compare', 0, n, true);
-    const d = await diffStaged(sql, t);
+    const d = applying.get(sql)?.has(t) ? await diffApplied(sql, t) : await diffStaged(sql, t);
     if (!d.ok) {
-      await discardStage(sql);
+      await discard(sql);
       return d;
     }
     perTable[t] = d.value;
     if (hooks.isCancelled?.()) {
-      await discardStage(sql);
+      await discard(sql);
       return err('cancelled');
     }
   }
@@ -543,6 +595,7 @@ function newId(): string {
 async function applyStaged(
   sql: Sql,
   staged: FactTable[],
+  applied: ReadonlySet<FactTable>,
   report: ReturnType<typeof progressReporter>,
 ): Promise<Result<null>> {
   report('index', 0, 1, true);
@@ -554,7 +607,8 @@ async function applyStaged(
       const n = await noteAffectedBets(sql, t);
       if (!n.ok) return n;
     }
-    const a = await applyChanged(sql, t);
+    // A table its prepare applied already holds the rows: only its stage is dropped.
+    const a = applied.has(t) ? await discardStaged(sql, t) : await applyChanged(sql, t);
     if (!a.ok) return a;
   }
   return partial.value ? refreshDerivedFor(sql) : refreshDerived(sql);
@@ -581,12 +635,16 @@ export async function commitImport(
   const staged: FactTable[] = [];
   const main = mainTable(p.counts);
   const fail = async <T>(r: Result<T>): Promise<Result<never>> => {
-    await discardStage(sql);
+    await discard(sql);
     return r.ok ? err('db-error') : r;
   };
   const staging = stagedBy.get(sql);
   const reuse = staging?.owner === p && staging.version === versionOf(sql);
   stagedBy.delete(sql);
+  // The prepare's transaction goes on when its diff still holds; else what it applied is rolled back and
+  // the file compared again.
+  const applied = reuse ? applying.get(sql) : undefined;
+  if (!applied) await rollback(sql);
   // Stage every table first, so nothing is applied unless all tables staged.
   for (const t of FACT_TABLES) {
     const rows = p.batch?.[t] as FactRows[typeof t][] | undefined;
@@ -641,18 +699,20 @@ export async function commitImport(
   ledgerChanged(sql);
   // DuckDB applies the changes inside a transaction while Dexie writes the import (two threads, the
   // slowest steps of a commit side by side); DuckDB's transaction commits only once Dexie's has.
-  const begun = await sql.exec('BEGIN TRANSACTION');
-  if (!begun.ok) return fail(begun);
+  if (!applied) {
+    const begun = await sql.exec('BEGIN TRANSACTION');
+    if (!begun.ok) return fail(begun);
+    applying.set(sql, new Set());
+  }
   const [w, a] = await Promise.all([
     store
       ? store.commit(record, segments, { importId: id, fileName: p.fileName, rejects: p.rejects })
       : Promise.resolve(ok(null)),
-    applyStaged(sql, staged, report),
+    applyStaged(sql, staged, applied ?? new Set(), report),
   ]);
-  if (!w.ok || !a.ok) {
-    await sql.exec('ROLLBACK');
-    return fail(w.ok ? a : w);
-  }
+  // A failure rolls DuckDB back (`fail`), the rows a prepare applied included.
+  if (!w.ok || !a.ok) return fail(w.ok ? a : w);
+  applying.delete(sql);
   const done = await sql.exec('COMMIT');
   if (!done.ok) return fail(done);
   report('index', 1, 1, true);

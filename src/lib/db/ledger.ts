@@ -146,13 +146,7 @@ export async function diffStaged(sql: Sql, table: FactTable): Promise<Result<Dif
   if (!counts.ok) return counts;
   const total = Number(counts.value[0]?.total ?? 0);
   const overlap = Number(counts.value[0]?.overlap ?? 0);
-  if (overlap === 0) {
-    const v = await sql.exec(
-      `CREATE TEMP VIEW ${changed} AS SELECT ${stageSelect(table)}, ${ORD}, true AS _is_new FROM ${stage}`,
-    );
-    if (!v.ok) return v;
-    return ok({ total, inserted: total, updated: 0, unchanged: 0 });
-  }
+  if (overlap === 0) return allNew(sql, table, total);
   const cmp = compareCols(table);
   const changedCond = cmp.map((c) => `s.${ident(c)} IS DISTINCT FROM t.${ident(c)}`).join(' OR ');
   const c = await sql.exec(
@@ -171,6 +165,41 @@ export async function diffStaged(sql: Sql, table: FactTable): Promise<Result<Dif
   const inserted = Number(n.value[0]?.inserted ?? 0);
   const nChanged = Number(n.value[0]?.changed ?? 0);
   return ok({ total, inserted, updated: nChanged - inserted, unchanged: total - nChanged });
+}
+
+/** The diff of a batch whose rows are all new: `changed_<table>` is the whole stage. */
+async function allNew(sql: Sql, table: FactTable, total: number): Promise<Result<DiffCounts>> {
+  const v = await sql.exec(
+    `CREATE TEMP VIEW ${changedName(table)} AS
+       SELECT ${stageSelect(table)}, ${ORD}, true AS _is_new FROM ${stageName(table)}`,
+  );
+  return v.ok ? ok({ total, inserted: total, updated: 0, unchanged: 0 }) : v;
+}
+
+/**
+ * The diff of a batch applied as it was staged (`applyStagedRows`, into a table that was empty): every
+ * row is new, and the table itself now holds them, so it is not compared with.
+ */
+export async function diffApplied(sql: Sql, table: FactTable): Promise<Result<DiffCounts>> {
+  const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${stageName(table)}`);
+  return n.ok ? allNew(sql, table, Number(n.value[0]?.n ?? 0)) : n;
+}
+
+/**
+ * Inserts the staged rows with `_ord` in [from, to) into the table, converted to its types: a chunk of a
+ * batch going into a table that held no rows when the batch began, applied as soon as it is staged.
+ */
+export function applyStagedRows(sql: Sql, table: FactTable, from: number, to: number): Promise<Result<null>> {
+  const cols = TABLES[table].map((c) => ident(c.name)).join(', ');
+  return sql.exec(
+    `INSERT INTO ${ident(table)} (${cols}) SELECT ${stageSelect(table)} FROM ${stageName(table)}
+     WHERE ${ORD} >= ${from} AND ${ORD} < ${to}`,
+  );
+}
+
+/** Whether a table's stage was made from the chunks' own layout (`TEMP`), as a file's batch always is. */
+export function stagedAsTemp(sql: Sql, table: FactTable): boolean {
+  return stagedAs.get(sql)?.get(table) === 'temp';
 }
 
 /** Row positions (the `_ord` of the batch) of the changed rows, ascending. */
@@ -253,6 +282,10 @@ export async function replayChunks(
 }
 
 /** Drops one table's stage, comparison and changed view. */
+export async function discardStaged(sql: Sql, table: FactTable): Promise<Result<null>> {
+  return discardTable(sql, table);
+}
+
 async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
   for (const s of [
     `DROP VIEW IF EXISTS ${changedName(table)}`,

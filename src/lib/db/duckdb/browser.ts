@@ -124,7 +124,7 @@ async function openFile(db: AsyncDuckDB): Promise<AsyncDuckDB | null> {
   }
 }
 
-function sqlOf(conn: AsyncDuckDBConnection, version: string): Sql {
+function sqlOf(db: AsyncDuckDB, conn: AsyncDuckDBConnection, version: string): Sql {
   return {
     async query<Row extends SqlRow = SqlRow>(sql: string): Promise<Result<Row[]>> {
       try {
@@ -159,6 +159,11 @@ function sqlOf(conn: AsyncDuckDBConnection, version: string): Sql {
       }
     },
     version: () => Promise.resolve(version),
+    async connect() {
+      const other = await db.connect();
+      for (const s of CONNECTION_SETUP) await other.query(s);
+      return sqlOf(db, other, version);
+    },
   };
 }
 
@@ -190,7 +195,7 @@ export async function openBrowserEngine(
   if (!persistent) await db.open({ query: QUERY_CONFIG });
   const conn = await db.connect();
   for (const s of CONNECTION_SETUP) await conn.query(s);
-  const sql = sqlOf(conn, await db.getVersion());
+  const sql = sqlOf(db, conn, await db.getVersion());
   const flush = async (): Promise<Result<null>> => {
     if (!persistent) return ok(null);
     try {

@@ -49,6 +49,11 @@ export async function openNodeSql(): Promise<Sql> {
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
+  return sqlOn(db);
+}
+
+/** A `Sql` on a new connection to `db`. */
+function sqlOn(db: BlockingDb): Sql {
   const conn = db.connect();
   for (const s of CONNECTION_SETUP) conn.query(s);
   return {
@@ -90,5 +95,6 @@ export async function openNodeSql(): Promise<Sql> {
       }
     },
     version: () => Promise.resolve(db.getVersion()),
+    connect: () => Promise.resolve(sqlOn(db)),
   };
 }

@@ -22,6 +22,12 @@ export interface Sql {
   insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<Result<null>>;
   /** DuckDB's version string, e.g. "v1.4.3". */
   version(): Promise<string>;
+  /**
+   * Another connection to the same database, with its own transactions and `TEMP` tables: the import
+   * pipeline works in one so that the rows it applies before the user confirms stay invisible to the
+   * page's queries until they are committed.
+   */
+  connect(): Promise<Sql>;
 }
 
 /** Runs statements in order, stopping at the first failure. */
