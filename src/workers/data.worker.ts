@@ -5,7 +5,7 @@
 import * as Comlink from 'comlink';
 import { openBrowserEngine, takeFileLock, type BrowserEngine } from '../lib/db/duckdb/browser';
 import { execAll, type Sql } from '../lib/db/duckdb/port';
-import { clearLedger, headline, stagedValues, type Headline } from '../lib/db/ledger';
+import { clearLedger, headline, type Headline } from '../lib/db/ledger';
 import {
   analyticsStamp,
   clearStamps,
@@ -21,6 +21,7 @@ import {
   abandonStaged,
   commitImport,
   prepareImport,
+  preparedValues,
   type ImportProgress,
   type Prepared,
 } from '../lib/db/import-service';
@@ -623,7 +624,7 @@ async function preparePaste(jobId: string, input: PasteInput): Promise<Result<Pa
   const accounts = new Set<string>();
   for (const t of ['trades', 'trade_fills', 'account_cash'] as const) {
     if (!v.prepared.counts[t]) continue;
-    const names = await stagedValues(conn.value, t, 'account');
+    const names = await preparedValues(conn.value, t, 'account');
     if (!names.ok) return names;
     for (const n of names.value) accounts.add(n);
   }

@@ -17,6 +17,8 @@ import {
   makeVector,
   RecordBatchStreamReader,
   Table,
+  tableFromIPC,
+  TimestampMillisecond,
   tableToIPC,
   Utf8,
   type Vector,
@@ -337,6 +339,59 @@ export function columnsToIpc(chunk: ColumnChunk, ordBase = 0): Uint8Array {
   for (let i = 0; i < ord.length; i++) ord[i] = ordBase + i;
   cols[ORD] = makeVector(ord);
   return tableToIPC(new Table(cols), 'stream');
+}
+
+/**
+ * A batch chunk (`rowsToIpc`, `columnsToIpc`) in the table's own layout: its columns in `TABLES` order
+ * under their SQL names, timestamps as Arrow millisecond timestamps, no `_ord`. DuckDB appends such a
+ * stream to the table itself, converting each value once; staging it first and then inserting from the
+ * stage cost twice as much (at 754k Sportsbet rows, about 1.6 s against 3.1 s for eight columns). The
+ * buffers are reused as they are, except the timestamps'.
+ */
+export function ipcInTableLayout(table: FactTable, ipc: Uint8Array): Uint8Array {
+  const batch = tableFromIPC(ipc);
+  const cols: Record<string, Vector> = {};
+  for (const spec of TABLES[table]) {
+    const v = batch.getChild(arrowName(spec));
+    if (!v) throw new Error(`${table}: no column ${arrowName(spec)}`);
+    cols[spec.name] = spec.type === 'timestamp' ? millisecondVector(v) : v;
+  }
+  return tableToIPC(new Table(cols), 'stream');
+}
+
+/** Epoch-millisecond doubles (integers, NaN where null) as an Arrow millisecond timestamp vector. */
+function millisecondVector(v: Vector): Vector {
+  const n = v.length;
+  const ms = new BigInt64Array(n);
+  const halves = new Int32Array(ms.buffer);
+  let offset = 0;
+  for (const d of v.data) {
+    const values = d.values as Float64Array;
+    for (let i = 0; i < d.length; i++) {
+      const x = values[i]!;
+      if (!Number.isFinite(x)) continue;
+      const hi = Math.floor(x / 4294967296);
+      halves[2 * (offset + i)] = (x - hi * 4294967296) | 0;
+      halves[2 * (offset + i) + 1] = hi | 0;
+    }
+    offset += d.length;
+  }
+  const bitmap =
+    v.nullCount > 0
+      ? validityOf(
+          Uint8Array.from({ length: n }, (_, i) => (v.isValid(i) ? 0 : 1)),
+          v.nullCount,
+        )
+      : undefined;
+  return makeVector(
+    makeData({
+      type: new TimestampMillisecond(),
+      length: n,
+      nullCount: v.nullCount,
+      nullBitmap: bitmap,
+      data: ms,
+    }),
+  );
 }
 
 /** DuckDB's type for each Arrow column `rowsToIpc` writes (timestamps travel as epoch-ms doubles). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ALL_IMPORTERS } from '../engine/importers/index';
+import { FACT_TABLES } from '../engine/model';
 import type { Sql } from './duckdb/port';
 import { openNodeSql } from './duckdb/node';
 import {
@@ -206,4 +207,41 @@ describe('prepare → commit → reload through stored segments', () => {
     expect(records).toHaveLength(1);
     expect(await count(sql)).toBe(p.counts.book_txns);
   }, 60_000);
+
+  it.each([
+    'src/lib/engine/importers/__fixtures__/draftkings.csv',
+    'src/lib/engine/importers/__fixtures__/fanduel.csv',
+    'src/lib/engine/importers/__fixtures__/pikkit-transactions.csv',
+    'src/lib/engine/importers/__fixtures__/sportsbet-history.csv',
+    'tests/e2e/fixtures/tradovate_performance.csv',
+  ])(
+    '%s: rows appended as staged equal the rows a replay of the stored segments gives',
+    async (path) => {
+      const sql = await openNodeSql();
+      expect((await ensureSchema(sql)).ok).toBe(true);
+      const { store, segments } = memoryStore();
+      const r = await prepareImport(
+        sql,
+        store,
+        { fileName: path.split('/').pop()!, bytes: new Uint8Array(readFileSync(path)), zone: 'UTC' },
+        ALL_IMPORTERS,
+      );
+      if (!r.ok || r.value.kind !== 'ready') throw new Error(JSON.stringify(r));
+      const c = await commitImport(sql, store, r.value.prepared, 'default');
+      expect(c.ok).toBe(true);
+      const replayed = await openNodeSql();
+      expect((await ensureSchema(replayed)).ok).toBe(true);
+      expect((await loadSegments(replayed, segments)).ok).toBe(true);
+      let rows = 0;
+      for (const t of [...FACT_TABLES, 'bet_facts']) {
+        const q = `SELECT * FROM ${t} ORDER BY ALL`;
+        const [a, b] = [await sql.query(q), await replayed.query(q)];
+        if (!a.ok || !b.ok) throw new Error(JSON.stringify([a, b]));
+        expect(a.value).toEqual(b.value);
+        rows += a.value.length;
+      }
+      expect(rows).toBeGreaterThan(0);
+    },
+    60_000,
+  );
 });

@@ -27,11 +27,17 @@ import type { ColumnChunk } from '../engine/importers/column-builder';
 import { openSportsbetFast } from '../engine/importers/sportsbet-fast';
 import { sportsbetImporter } from '../engine/importers/sportsbet';
 import type { CsvTable } from '../engine/importers/types';
-import { chunkSizes, columnsToIpc, rowsToIpc, rowsToIpcChunks, SEGMENT_ROWS } from './arrow';
+import {
+  chunkSizes,
+  columnsToIpc,
+  ipcInTableLayout,
+  rowsToIpc,
+  rowsToIpcChunks,
+  SEGMENT_ROWS,
+} from './arrow';
 import type { Sql } from './duckdb/port';
 import {
   applyChanged,
-  applyStagedRows,
   changedSegmentIpcs,
   diffApplied,
   discardStaged,
@@ -44,7 +50,7 @@ import {
   startAffectedBets,
   stageAndDiff,
   stageChunk,
-  stagedAsTemp,
+  stagedValues,
   type DiffCounts,
 } from './ledger';
 import { ident } from './duckdb/port';
@@ -163,6 +169,18 @@ async function discard(sql: Sql): Promise<void> {
 }
 
 /**
+ * The distinct values of one column in a prepared batch (the accounts a pasted batch names): from its
+ * stage, or from the table itself when the prepare appended the batch there.
+ */
+export async function preparedValues(sql: Sql, table: FactTable, column: string): Promise<Result<string[]>> {
+  if (!applying.get(sql)?.has(table)) return stagedValues(sql, table, column);
+  const r = await sql.query<{ v: string | null }>(
+    `SELECT DISTINCT ${ident(column)} AS v FROM ${ident(table)} ORDER BY 1`,
+  );
+  return r.ok ? ok(r.value.flatMap((x) => (x.v === null ? [] : [String(x.v)]))) : r;
+}
+
+/**
  * Lets go of what a prepare left on this connection (its transaction, its stage), before anything else
  * changes the ledger: the prepared file is compared again when it is committed.
  */
@@ -254,23 +272,30 @@ function streamToStage(sql: Sql) {
     return b;
   })();
 
-  /** Stages a chunk and, into a table that held no rows when the batch began, applies it at once. */
-  const stage = async (t: FactTable, ipc: Uint8Array, base: number, rows: number): Promise<Result<null>> => {
-    const s = await stageChunk(sql, t, ipc, base === 0);
-    if (!s.ok) return s;
-    if (base === 0 && stagedAsTemp(sql, t)) {
+  /**
+   * Stages a chunk; into a table that held no rows when the batch began, appends it to the table itself
+   * instead (every row is new, and nothing needs comparing).
+   */
+  const stage = async (t: FactTable, ipc: Uint8Array, base: number): Promise<Result<null>> => {
+    if (base === 0) {
       const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${ident(t)}`);
       if (!n.ok) return n;
-      if (Number(n.value[0]?.n ?? 0) === 0) applied.add(t);
+      if (Number(n.value[0]?.n ?? 0) === 0) {
+        const d = await discardStaged(sql, t);
+        if (!d.ok) return d;
+        applied.add(t);
+      }
     }
-    return applied.has(t) ? applyStagedRows(sql, t, base, base + rows) : s;
+    return applied.has(t)
+      ? sql.insertArrowIpc(t, ipcInTableLayout(t, ipc), false)
+      : stageChunk(sql, t, ipc, base === 0);
   };
   const encode = (t: FactTable, rows: unknown[]): void => {
     const base = counts[t] ?? 0;
     const ipc = rowsToIpc(t, rows as FactRows[typeof t][], base);
     (ipcs[t] ??= []).push(ipc);
     counts[t] = base + rows.length;
-    chain = chain.then((r) => (r.ok ? stage(t, ipc, base, rows.length) : r));
+    chain = chain.then((r) => (r.ok ? stage(t, ipc, base) : r));
   };
   return {
     counts,
@@ -283,7 +308,7 @@ function streamToStage(sql: Sql) {
       const ipc = columnsToIpc(chunk, base);
       (ipcs[t] ??= []).push(ipc);
       counts[t] = base + chunk.rows;
-      chain = chain.then((r) => (r.ok ? stage(t, ipc, base, chunk.rows) : r));
+      chain = chain.then((r) => (r.ok ? stage(t, ipc, base) : r));
     },
     add(batch: FactBatch): void {
       for (const t of Object.keys(batch) as FactTable[]) {
@@ -537,7 +562,7 @@ async function settlePrepare(
     const n = counts[t] ?? 0;
     if (n === 0) continue;
     report('compare', 0, n, true);
-    const d = applying.get(sql)?.has(t) ? await diffApplied(sql, t) : await diffStaged(sql, t);
+    const d = applying.get(sql)?.has(t) ? await diffApplied(sql, t, n) : await diffStaged(sql, t);
     if (!d.ok) {
       await discard(sql);
       return d;

@@ -177,29 +177,15 @@ async function allNew(sql: Sql, table: FactTable, total: number): Promise<Result
 }
 
 /**
- * The diff of a batch applied as it was staged (`applyStagedRows`, into a table that was empty): every
- * row is new, and the table itself now holds them, so it is not compared with.
+ * The diff of a batch appended to its table as it was staged (the table held no rows before it): every
+ * row is new, and `changed_<table>` is the table itself.
  */
-export async function diffApplied(sql: Sql, table: FactTable): Promise<Result<DiffCounts>> {
-  const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${stageName(table)}`);
-  return n.ok ? allNew(sql, table, Number(n.value[0]?.n ?? 0)) : n;
-}
-
-/**
- * Inserts the staged rows with `_ord` in [from, to) into the table, converted to its types: a chunk of a
- * batch going into a table that held no rows when the batch began, applied as soon as it is staged.
- */
-export function applyStagedRows(sql: Sql, table: FactTable, from: number, to: number): Promise<Result<null>> {
-  const cols = TABLES[table].map((c) => ident(c.name)).join(', ');
-  return sql.exec(
-    `INSERT INTO ${ident(table)} (${cols}) SELECT ${stageSelect(table)} FROM ${stageName(table)}
-     WHERE ${ORD} >= ${from} AND ${ORD} < ${to}`,
+export async function diffApplied(sql: Sql, table: FactTable, total: number): Promise<Result<DiffCounts>> {
+  const v = await sql.exec(
+    `CREATE TEMP VIEW ${changedName(table)} AS
+       SELECT *, CAST(NULL AS INTEGER) AS ${ORD}, true AS _is_new FROM ${ident(table)}`,
   );
-}
-
-/** Whether a table's stage was made from the chunks' own layout (`TEMP`), as a file's batch always is. */
-export function stagedAsTemp(sql: Sql, table: FactTable): boolean {
-  return stagedAs.get(sql)?.get(table) === 'temp';
+  return v.ok ? ok({ total, inserted: total, updated: 0, unchanged: 0 }) : v;
 }
 
 /** Row positions (the `_ord` of the batch) of the changed rows, ascending. */
