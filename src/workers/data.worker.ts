@@ -138,6 +138,8 @@ async function analyticsSql(): Promise<Result<Sql>> {
   if (!started.ok) return started;
   const sql = started.value;
   if (!analyticsFresh) {
+    // Tables built while a ledger change runs may be of the ledger before it: they are not marked fresh.
+    const epoch = ledgerEpoch;
     const want = await analyticsWanted(sql);
     if (!want.ok) return want;
     const have = await readStamp(sql, 'analytics');
@@ -152,7 +154,7 @@ async function analyticsSql(): Promise<Result<Sql>> {
         if (w.ok) await settle();
       }
     }
-    analyticsFresh = true;
+    analyticsFresh = ledgerWrites === 0 && ledgerEpoch === epoch;
   }
   return started;
 }

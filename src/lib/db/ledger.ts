@@ -7,7 +7,7 @@
 import type { FactTable } from '../engine/model';
 import { FACT_TABLES, TABLES } from '../engine/model';
 import { err, ok, type Result } from '../engine/result';
-import { arrowName, hasIpcLayout, ipcLayout, ORD, SEGMENT_ROWS } from './arrow';
+import { arrowName, hasIpcLayout, ipcInTableLayout, ipcLayout, ORD, SEGMENT_ROWS } from './arrow';
 import { ident, type Sql } from './duckdb/port';
 
 const SQL_TYPE = {
@@ -238,8 +238,9 @@ export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<n
 /**
  * Replays one import's stored segments for one table (page load, undo). Into an empty table (every table
  * on a reload, the first import that touched it) the rows go straight in: a segment holds only rows its
- * import inserted or changed, keys unique within it, so there is nothing to compare with and one statement
- * converts the stage's Arrow types once. Into a table that already holds rows (a later import replayed),
+ * import inserted or changed, keys unique within it, so there is nothing to compare with: each segment is
+ * appended to the table in its own layout (`ipcInTableLayout`; a segment stored by an older version is
+ * staged and converted by one statement instead). Into a table that already holds rows (a later import replayed),
  * the rows are compared and applied as at commit (`stageAndDiff`, `applyChanged`): a row whose content
  * matches the current one keeps it, so undo and replay give exactly the ledger they always gave.
  */
@@ -254,6 +255,14 @@ export async function replayChunks(
   if (Number(rows.value[0]?.n ?? 0) > 0) {
     const d = await stageAndDiff(sql, table, ipc);
     return d.ok ? applyChanged(sql, table) : d;
+  }
+  // Segments in the current layout are appended to the table as they are (see `ipcInTableLayout`).
+  if (ipc.every((part) => hasIpcLayout(table, part))) {
+    for (const part of ipc) {
+      const ins = await sql.insertArrowIpc(table, ipcInTableLayout(table, part), false);
+      if (!ins.ok) return ins;
+    }
+    return ok(null);
   }
   for (let i = 0; i < ipc.length; i++) {
     const ins = await stageChunk(sql, table, ipc[i]!, i === 0);
