@@ -528,6 +528,8 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
   const lineOf = (s: number, e: number): LineEntry => {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    // 30 bits: a small integer in V8, so the Map neither boxes the key nor hashes a heap number.
+    h &= 0x3fffffff;
     const k = e - s;
     const first = lines.get(h) ?? null;
     outer: for (let entry = first; entry !== null; entry = entry.next) {
@@ -615,6 +617,7 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
   const summaryOf = (s: number, e: number): SummaryEntry => {
     let h = 0x811c9dc5;
     for (let i = s; i < e; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+    h &= 0x3fffffff;
     const k = e - s;
     let entry = memo.get(h) ?? null;
     const first = entry;
