@@ -1,10 +1,13 @@
 /**
  * The import pipeline, shared by the data worker (with Dexie persistence) and the CLI (in memory):
- * bytes → decode → CSV → detect → parse in slices (yielding for progress and cancel) → Arrow batches →
- * staged diff in DuckDB (inserted / updated / unchanged) → one Dexie transaction holding the import record,
- * its rejects and the changed rows as segments → upsert into DuckDB → refresh derived tables.
+ * bytes → decode → CSV → detect → parse in slices (yielding for progress and cancel; Sportsbet exports
+ * are read from their bytes, `sportsbet-fast.ts`) → Arrow batches → staged diff in DuckDB (inserted /
+ * updated / unchanged; a table that held no rows takes the batch directly) → one Dexie transaction holding
+ * the import record, its rejects and the changed rows as segments → upsert into DuckDB → refresh derived
+ * tables. DuckDB's side runs in one transaction on the connection it is given, from the prepare's first
+ * chunk to the commit.
  *
- * Nothing is written before `commit`; a failure or cancel at any point leaves the previous data intact.
+ * Nothing is committed before `commit`; a failure or cancel at any point leaves the previous data intact.
  */
 import { decodeBytes } from '../engine/importers/decode';
 import { openCsv, SLICE_ROWS } from '../engine/importers/csv';
@@ -35,7 +38,7 @@ import {
   rowsToIpcChunks,
   SEGMENT_ROWS,
 } from './arrow';
-import type { Sql } from './duckdb/port';
+import { ident, type Sql } from './duckdb/port';
 import {
   applyChanged,
   changedSegmentIpcs,
@@ -53,7 +56,6 @@ import {
   stagedValues,
   type DiffCounts,
 } from './ledger';
-import { ident } from './duckdb/port';
 
 export type { DiffCounts };
 import type { ImportRecord, RejectSet, Segment } from './schema';
@@ -148,10 +150,10 @@ function ledgerChanged(sql: Sql): void {
 }
 
 /**
- * A connection with an import's transaction open, and the tables whose staged rows that transaction has
- * already applied. A prepare begins the transaction and applies each chunk of a table that held no rows
- * as soon as it is staged, so DuckDB writes the rows into its tables (its file, in the browser) while the
- * data worker parses the rest of the file; until the commit, only this connection sees them. The commit
+ * A connection with an import's transaction open, and the tables that transaction has already filled. A
+ * prepare begins the transaction and appends each chunk of a table that held no rows to the table as soon
+ * as it is encoded, so DuckDB writes the rows into its tables (its file, in the browser) while the data
+ * worker parses the rest of the file; until the commit, only this connection sees them. The commit
  * finishes in the same transaction, or rolls it back and starts again if anything came in between.
  */
 const applying = new WeakMap<Sql, Set<FactTable>>();
