@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { ImportPage, kpi } from './pages/import-page';
+import { fixture, ImportPage, kpi } from './pages/import-page';
 
 test('import a Sportsbet export, re-import it, import an overlapping later export, reload', async ({
   page,
@@ -119,4 +119,42 @@ test('the ledger kept in the browser follows undo, a second tab and "Delete all 
   await expect(page.getByTestId('empty-overview')).toBeVisible({ timeout: 60_000 });
   await page.reload();
   await expect(page.getByTestId('empty-overview')).toBeVisible({ timeout: 60_000 });
+});
+
+test('files previewed together, and a preview left open across an undo, land once each', async ({ page }) => {
+  const imp = new ImportPage(page);
+  await imp.goto();
+  // Both files are read (and the first's rows applied in its own transaction) before either is imported.
+  await imp.importFiles('sportsbet-march-1.csv', 'sportsbet-march-2.csv');
+  expect(await imp.counts()).toEqual({ inserted: 12, updated: 0, unchanged: 2, rejected: 0 });
+  await page.goto('/');
+  expect(await kpi(page, 'staked')).toBe(5000);
+  expect(await kpi(page, 'returned')).toBe(6300);
+  expect(await kpi(page, 'bets')).toBe(4);
+  expect(await kpi(page, 'deposits')).toBe(15000);
+
+  // A preview left open across an undo: with only a trading account's import left, the Sportsbet file's
+  // rows go straight into its empty tables in the preview's transaction; the undo rolls that back first,
+  // and Import compares the file again.
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByText('All data on this device was deleted.')).toBeVisible({ timeout: 60_000 });
+  await imp.goto();
+  await imp.importFiles('tradovate-performance-APEX1000000001.csv');
+  await page.getByLabel('Import files').setInputFiles(fixture('sportsbet-march-1.csv'));
+  await expect(page.getByTestId('import-preview')).toHaveCount(1, { timeout: 90_000 });
+  page.once('dialog', (d) => void d.accept());
+  const trading = page.getByRole('row').filter({ hasText: 'tradovate-performance-APEX1000000001.csv' });
+  await trading.getByRole('button', { name: 'Undo' }).click();
+  await expect(trading).toHaveCount(0, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 90_000 });
+  expect(await imp.counts()).toEqual({ inserted: 9, updated: 0, unchanged: 0, rejected: 0 });
+  await page.goto('/');
+  expect(await kpi(page, 'staked')).toBe(3500);
+  expect(await kpi(page, 'net-result')).toBe(-1700);
+  await page.reload();
+  expect(await kpi(page, 'staked')).toBe(3500);
+  expect(await kpi(page, 'bets')).toBe(3);
 });
