@@ -3,6 +3,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { ALL_IMPORTERS } from '../engine/importers/index';
 import { FACT_TABLES } from '../engine/model';
+import { generateWorld } from '../engine/generate/index';
 import type { Sql } from './duckdb/port';
 import { openNodeSql } from './duckdb/node';
 import {
@@ -244,4 +245,37 @@ describe('prepare → commit → reload through stored segments', () => {
     },
     60_000,
   );
+
+  it('a prepare cancelled part-way leaves nothing applied, and the next prepare starts clean', async () => {
+    const page = await openNodeSql();
+    expect((await ensureSchema(page)).ok).toBe(true);
+    const conn = await page.connect();
+    const appended: string[] = [];
+    const insert = conn.insertArrowIpc.bind(conn);
+    conn.insertArrowIpc = (table, ipc, create) => {
+      appended.push(table);
+      return insert(table, ipc, create);
+    };
+    const { store } = memoryStore();
+    // A generated export of more than one 100k-row chunk, so a chunk is appended before the cancel.
+    const world = generateWorld({ seed: 3, persona: 'punter', months: 6, scale: 50 });
+    const text = world.files.find((f) => f.name.startsWith('sportsbet'))?.text ?? '';
+    const bytes = new TextEncoder().encode(text);
+    // Cancelled as soon as a chunk has gone into the table.
+    const r = await prepareImport(
+      conn,
+      store,
+      { fileName: 'big.csv', bytes, zone: 'Australia/Sydney' },
+      ALL_IMPORTERS,
+      { isCancelled: () => appended.includes('book_txns') },
+    );
+    expect(r.ok ? r.value.kind : r.error.code).toBe('cancelled');
+    expect(appended).toContain('book_txns');
+    expect(await count(conn)).toBe(0);
+    expect(await count(page)).toBe(0);
+    const p = await prepare(conn, store, 'sportsbet-march-1.csv');
+    const c = await commitImport(conn, store, p, 'default');
+    expect(c.ok && c.value.record.inserted).toBe(9);
+    expect(await count(page)).toBe(9);
+  }, 60_000);
 });
