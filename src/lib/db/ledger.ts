@@ -106,7 +106,7 @@ export async function stageChunk(
 ): Promise<Result<null>> {
   const fits = hasIpcLayout(table, ipc);
   if (first) {
-    const d = await discardTable(sql, table);
+    const d = await discardStaged(sql, table);
     if (!d.ok) return d;
     if (fits) {
       const cols = ipcLayout(table).map((c) => `${ident(c.name)} ${c.sqlType}`);
@@ -232,7 +232,7 @@ export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<n
     const r = await sql.exec(s);
     if (!r.ok) return r;
   }
-  return discardTable(sql, table);
+  return discardStaged(sql, table);
 }
 
 /**
@@ -240,9 +240,9 @@ export async function applyChanged(sql: Sql, table: FactTable): Promise<Result<n
  * on a reload, the first import that touched it) the rows go straight in: a segment holds only rows its
  * import inserted or changed, keys unique within it, so there is nothing to compare with: each segment is
  * appended to the table in its own layout (`ipcInTableLayout`; a segment stored by an older version is
- * staged and converted by one statement instead). Into a table that already holds rows (a later import replayed),
- * the rows are compared and applied as at commit (`stageAndDiff`, `applyChanged`): a row whose content
- * matches the current one keeps it, so undo and replay give exactly the ledger they always gave.
+ * staged and converted by one statement instead). Into a table that already holds rows (a later import
+ * replayed), the rows are compared and applied as at commit (`stageAndDiff`, `applyChanged`): a row whose
+ * content matches the current one keeps it, so undo and replay give exactly the ledger they always gave.
  */
 export async function replayChunks(
   sql: Sql,
@@ -273,15 +273,11 @@ export async function replayChunks(
     `INSERT INTO ${ident(table)} (${cols}) SELECT ${stageSelect(table)} FROM ${stageName(table)}`,
   );
   if (!r.ok) return r;
-  return discardTable(sql, table);
+  return discardStaged(sql, table);
 }
 
 /** Drops one table's stage, comparison and changed view. */
 export async function discardStaged(sql: Sql, table: FactTable): Promise<Result<null>> {
-  return discardTable(sql, table);
-}
-
-async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
   for (const s of [
     `DROP VIEW IF EXISTS ${changedName(table)}`,
     `DROP TABLE IF EXISTS ${compareName(table)}`,
@@ -295,7 +291,7 @@ async function discardTable(sql: Sql, table: FactTable): Promise<Result<null>> {
 
 /** Drops staging tables after a cancelled or failed import. */
 export async function discardStage(sql: Sql): Promise<void> {
-  for (const t of FACT_TABLES) await discardTable(sql, t);
+  for (const t of FACT_TABLES) await discardStaged(sql, t);
   await sql.exec(`DROP TABLE IF EXISTS ${AFFECTED}`);
 }
 
