@@ -38,7 +38,7 @@ import {
   rowsToIpcChunks,
   SEGMENT_ROWS,
 } from './arrow';
-import { ident, type Sql } from './duckdb/port';
+import type { Sql } from './duckdb/port';
 import {
   applyChanged,
   changedSegmentIpcs,
@@ -54,6 +54,7 @@ import {
   stageAndDiff,
   stageChunk,
   stagedValues,
+  tableIsEmpty,
   type DiffCounts,
 } from './ledger';
 
@@ -174,12 +175,8 @@ async function discard(sql: Sql): Promise<void> {
  * The distinct values of one column in a prepared batch (the accounts a pasted batch names): from its
  * stage, or from the table itself when the prepare appended the batch there.
  */
-export async function preparedValues(sql: Sql, table: FactTable, column: string): Promise<Result<string[]>> {
-  if (!applying.get(sql)?.has(table)) return stagedValues(sql, table, column);
-  const r = await sql.query<{ v: string | null }>(
-    `SELECT DISTINCT ${ident(column)} AS v FROM ${ident(table)} ORDER BY 1`,
-  );
-  return r.ok ? ok(r.value.flatMap((x) => (x.v === null ? [] : [String(x.v)]))) : r;
+export function preparedValues(sql: Sql, table: FactTable, column: string): Promise<Result<string[]>> {
+  return stagedValues(sql, table, column, applying.get(sql)?.has(table) ?? false);
 }
 
 /**
@@ -280,9 +277,9 @@ function streamToStage(sql: Sql) {
    */
   const stage = async (t: FactTable, ipc: Uint8Array, base: number): Promise<Result<null>> => {
     if (base === 0) {
-      const n = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${ident(t)}`);
-      if (!n.ok) return n;
-      if (Number(n.value[0]?.n ?? 0) === 0) {
+      const empty = await tableIsEmpty(sql, t);
+      if (!empty.ok) return empty;
+      if (empty.value) {
         const d = await discardStaged(sql, t);
         if (!d.ok) return d;
         applied.add(t);
@@ -333,6 +330,11 @@ function streamToStage(sql: Sql) {
       }
     },
     done: (): Promise<Result<null>> => chain,
+    /** Waits for the chunks in flight, then rolls back and drops what they left (a cancel, a give-up). */
+    abandon: async (): Promise<void> => {
+      await chain;
+      await discard(sql);
+    },
   };
 }
 
@@ -421,8 +423,7 @@ export async function prepareImport(
     report('parse', total, read > 0 ? Math.max(total, Math.round(total / read)) : total, false, read < 1);
     await tick();
     if (hooks.isCancelled?.()) {
-      await staged.done();
-      await discard(sql);
+      await staged.abandon();
       return err('cancelled');
     }
   }
@@ -483,8 +484,7 @@ async function prepareSportsbetFast(
   for (;;) {
     const s = fast.next(SLICE_ROWS);
     if (s === 'bail') {
-      await staged.done();
-      await discard(sql);
+      await staged.abandon();
       return null;
     }
     if (s === null) break;
@@ -494,8 +494,7 @@ async function prepareSportsbetFast(
     report('parse', total, read > 0 ? Math.max(total, Math.round(total / read)) : total, false, read < 1);
     await tick();
     if (hooks.isCancelled?.()) {
-      await staged.done();
-      await discard(sql);
+      await staged.abandon();
       return err('cancelled');
     }
   }

@@ -127,12 +127,27 @@ export async function stageChunk(
 /** Where each table's stage was made by its first chunk: a temporary table, or one made from the stream. */
 const stagedAs = new WeakMap<Sql, Map<FactTable, 'temp' | 'main'>>();
 
-/** The distinct values of one column in a table's stage (e.g. the accounts a pasted batch names). */
-export async function stagedValues(sql: Sql, table: FactTable, column: string): Promise<Result<string[]>> {
+/**
+ * The distinct values of one column in a table's stage (e.g. the accounts a pasted batch names), or in the
+ * table itself with `inTable` (a batch appended there as it was prepared).
+ */
+export async function stagedValues(
+  sql: Sql,
+  table: FactTable,
+  column: string,
+  inTable = false,
+): Promise<Result<string[]>> {
+  const from = inTable ? ident(table) : stageName(table);
   const r = await sql.query<{ v: string | null }>(
-    `SELECT DISTINCT ${ident(column)} AS v FROM ${stageName(table)} ORDER BY 1`,
+    `SELECT DISTINCT ${ident(column)} AS v FROM ${from} ORDER BY 1`,
   );
   return r.ok ? ok(r.value.flatMap((x) => (x.v === null ? [] : [String(x.v)]))) : r;
+}
+
+/** Whether a fact table holds no rows (as the connection asking sees it). */
+export async function tableIsEmpty(sql: Sql, table: FactTable): Promise<Result<boolean>> {
+  const r = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${ident(table)}`);
+  return r.ok ? ok(Number(r.value[0]?.n ?? 0) === 0) : r;
 }
 
 /** Compares the staged batch with the table (see `stageAndDiff`). */
@@ -250,9 +265,9 @@ export async function replayChunks(
   ipc: readonly Uint8Array[],
 ): Promise<Result<null>> {
   if (ipc.length === 0) return ok(null);
-  const rows = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${ident(table)}`);
-  if (!rows.ok) return rows;
-  if (Number(rows.value[0]?.n ?? 0) > 0) {
+  const empty = await tableIsEmpty(sql, table);
+  if (!empty.ok) return empty;
+  if (!empty.value) {
     const d = await stageAndDiff(sql, table, ipc);
     return d.ok ? applyChanged(sql, table) : d;
   }

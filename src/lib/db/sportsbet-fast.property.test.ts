@@ -305,6 +305,35 @@ describe('Sportsbet fast path: files it gives up on', () => {
   });
 });
 
+type Prepared = Awaited<ReturnType<typeof preparedBothWays>>['a'];
+
+/**
+ * A file prepared by `prepareImport` with the fast path and the ordinary way: a copy of the Sportsbet
+ * importer is not the one the fast path answers for, so it reads the file the usual way.
+ */
+async function preparedBothWays(bytes: Uint8Array) {
+  const ordinary = ALL_IMPORTERS.map((i) => (i === sportsbetImporter ? { ...i } : i));
+  const sql = await openNodeSql();
+  await ensureSchema(sql);
+  const run = async (importers: typeof ALL_IMPORTERS) => {
+    const r = await prepareImport(sql, null, { fileName: 'sb.csv', bytes, zone: ZONE }, importers);
+    if (!r.ok || r.value.kind !== 'ready') throw new Error(JSON.stringify(r));
+    const { ipcs, detections, ...rest } = r.value.prepared;
+    return { ipcs, rest, detections: detections.map((d) => d.format) };
+  };
+  return { a: await run(ALL_IMPORTERS), b: await run(ordinary) };
+}
+
+/** The same Arrow chunks, byte for byte, per table. */
+function expectSameChunks(a: Prepared['ipcs'], b: Prepared['ipcs']): void {
+  for (const t of Object.keys(b ?? {}) as FactTable[]) {
+    const x = a?.[t] ?? [];
+    const y = b?.[t] ?? [];
+    expect(x.length).toBe(y.length);
+    x.forEach((chunk, i) => expect(Buffer.from(chunk).equals(Buffer.from(y[i]!))).toBe(true));
+  }
+}
+
 describe('prepareImport with the fast path', () => {
   it('prepares the same as the ordinary path', async () => {
     const text = generated(6, 0.5).trimEnd();
@@ -316,28 +345,12 @@ describe('prepareImport with the fast path', () => {
     // The fast path reads this file through (it does not give up on it).
     const read = fast(bytes, 20_000, 100_000);
     expect(read === null || read === 'bail').toBe(false);
-    // A copy of the Sportsbet importer is not the one the fast path answers for, so it reads the usual way.
-    const ordinary = ALL_IMPORTERS.map((i) => (i === sportsbetImporter ? { ...i } : i));
-    const sql = await openNodeSql();
-    await ensureSchema(sql);
-    const run = async (importers: typeof ALL_IMPORTERS) => {
-      const r = await prepareImport(sql, null, { fileName: 'sb.csv', bytes, zone: ZONE }, importers);
-      if (!r.ok || r.value.kind !== 'ready') throw new Error(JSON.stringify(r));
-      const { ipcs, detections, ...rest } = r.value.prepared;
-      return { ipcs, rest, detections: detections.map((d) => d.format) };
-    };
-    const a = await run(ALL_IMPORTERS);
-    const b = await run(ordinary);
+    const { a, b } = await preparedBothWays(bytes);
     expect(a.rest).toEqual(b.rest);
     expect(a.rest.rejects.length).toBe(1);
     expect(a.rest.notes.some((n) => n.includes('repeated an id'))).toBe(true);
     expect(a.detections).toEqual(b.detections);
-    for (const t of Object.keys(b.ipcs ?? {}) as FactTable[]) {
-      const x = a.ipcs?.[t] ?? [];
-      const y = b.ipcs?.[t] ?? [];
-      expect(x.length).toBe(y.length);
-      x.forEach((chunk, i) => expect(Buffer.from(chunk).equals(Buffer.from(y[i]!))).toBe(true));
-    }
+    expectSameChunks(a.ipcs, b.ipcs);
   });
 
   it('gives up part-way on a row it does not read, and the file is read the ordinary way', async () => {
@@ -355,24 +368,9 @@ describe('prepareImport with the fast path', () => {
     let later = reader?.next(20_000);
     while (later !== null && later !== 'bail') later = reader?.next(20_000);
     expect(later).toBe('bail');
-    const ordinary = ALL_IMPORTERS.map((i) => (i === sportsbetImporter ? { ...i } : i));
-    const sql = await openNodeSql();
-    await ensureSchema(sql);
-    const run = async (importers: typeof ALL_IMPORTERS) => {
-      const r = await prepareImport(sql, null, { fileName: 'sb.csv', bytes, zone: ZONE }, importers);
-      if (!r.ok || r.value.kind !== 'ready') throw new Error(JSON.stringify(r));
-      const { ipcs, detections, ...rest } = r.value.prepared;
-      return { ipcs, rest, detections: detections.map((d) => d.format) };
-    };
-    const a = await run(ALL_IMPORTERS);
-    const b = await run(ordinary);
+    const { a, b } = await preparedBothWays(bytes);
     expect(a.rest).toEqual(b.rest);
     expect(a.rest.rowCount).toBe(records.length - 1);
-    for (const t of Object.keys(b.ipcs ?? {}) as FactTable[]) {
-      const x = a.ipcs?.[t] ?? [];
-      const y = b.ipcs?.[t] ?? [];
-      expect(x.length).toBe(y.length);
-      x.forEach((chunk, i) => expect(Buffer.from(chunk).equals(Buffer.from(y[i]!))).toBe(true));
-    }
+    expectSameChunks(a.ipcs, b.ipcs);
   });
 });

@@ -20,16 +20,15 @@ import { TABLES } from '../model';
 import type { Cents } from '../money';
 import type { DateOrder } from '../time';
 import { zoneOffsetMinutes } from '../time';
-import { parseLegResult } from './bet-fields';
 import type { ColumnChunk, NumberBuilder, TextBuilder } from './column-builder';
 import { tableBuilders } from './column-builder';
 import { isFooter, sniffDelimiter } from './csv';
-import { guessSport } from './sport';
-import type { BetFields, SummaryLeg, SummaryParts, SummaryWords } from './sportsbet';
+import type { BetFields, LegFields, SummaryLeg, SummaryParts, SummaryWords } from './sportsbet';
 import {
   BET_KINDS,
   betFields,
   CASH_KINDS,
+  legFields,
   readSelectionLine,
   summaryWords,
   SPORTSBET_HEADER,
@@ -210,16 +209,7 @@ interface SummaryEntry {
   description: LineEntry[];
   parts: SummaryParts;
   bet: (BetFields | undefined)[];
-  legs: LegFacts[] | null;
-}
-
-interface LegFacts {
-  event: string | null;
-  market: string | null;
-  selection: string;
-  oddsDecimal: number | null;
-  result: string | null;
-  sport: string | null;
+  legs: LegFields[] | null;
 }
 
 interface LineEntry {
@@ -904,14 +894,7 @@ export function openSportsbetFast(bytes: Uint8Array, opts: FastOptions): FastSpo
       if (tx.key.n >= segmentRows) flushTable('book_txns');
     }
     if (bet && kind === 'stake' && summary.parts.legs.length >= 2) {
-      const legs = (summary.legs ??= summary.parts.legs.map((leg) => ({
-        event: leg.event,
-        market: leg.market,
-        selection: leg.selection,
-        oddsDecimal: leg.oddsDecimal,
-        result: leg.result === null ? 'pending' : parseLegResult(leg.result),
-        sport: guessSport(leg.event ?? '', leg.market ?? ''),
-      })));
+      const legs = (summary.legs ??= summary.parts.legs.map(legFields));
       const betNum = numericId(b, bis, bie);
       const betStr = betNum >= 0 ? null : asciiText(b, bis, bie);
       for (let i = 0; i < legs.length; i++) {

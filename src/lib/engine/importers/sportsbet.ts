@@ -288,6 +288,22 @@ export function betFields(
   return { betType, event, market, selection, oddsDecimal, result, sport };
 }
 
+/** A bet leg row's fields from one selection line of a multi's Summary. */
+export type LegFields = Pick<BetLeg, 'event' | 'market' | 'oddsDecimal' | 'result' | 'sport'> & {
+  selection: string;
+};
+
+export function legFields(leg: SummaryLeg): LegFields {
+  return {
+    event: leg.event,
+    market: leg.market,
+    selection: leg.selection,
+    oddsDecimal: leg.oddsDecimal,
+    result: leg.result === null ? 'pending' : parseLegResult(leg.result),
+    sport: guessSport(leg.event ?? '', leg.market ?? ''),
+  };
+}
+
 /** isTruthy, without a regex for the two values a Sportsbet export writes. */
 const flag = (text: string): boolean => (text === 'false' ? false : text === 'true' ? true : isTruthy(text));
 
@@ -432,12 +448,7 @@ function parseSportsbet(
             betKey: key,
             venue: VENUE,
             legIndex: i + 1,
-            event: leg.event,
-            market: leg.market,
-            selection: leg.selection,
-            oddsDecimal: leg.oddsDecimal,
-            result: leg.result === null ? 'pending' : parseLegResult(leg.result),
-            sport: guessSport(leg.event ?? '', leg.market ?? ''),
+            ...legFields(leg),
             competition: null,
             line,
           });
